@@ -1,0 +1,237 @@
+// Package build runs the pipeline: load the inputs, check and derive, write
+// content/, and render the site with Hugo, embedded as a library. Output is
+// built in a staging folder and swapped in only when everything succeeded,
+// so a failed build leaves the previous content/ and public/ as they were.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gohugoio/hugo/commands"
+
+	"github.com/factcheck-mx/factcheck/generator/claims"
+	"github.com/factcheck-mx/factcheck/generator/config"
+	"github.com/factcheck-mx/factcheck/generator/corpus"
+	"github.com/factcheck-mx/factcheck/generator/derive"
+	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/people"
+	"github.com/factcheck-mx/factcheck/generator/site"
+)
+
+// Options say what to build.
+type Options struct {
+	Root    string // the site root (where config.toml is)
+	BaseURL string // overrides config.toml's baseURL when set
+	Drafts  bool   // publish draft claims too
+	Log     io.Writer
+}
+
+// ErrInvalid is returned (wrapped) when the inputs have errors.
+var ErrInvalid = errors.New("the inputs have errors")
+
+// Loaded is the checked site and its configuration.
+type Loaded struct {
+	Config *config.Config
+	Result *derive.Result
+	Probs  diag.List
+}
+
+// Load reads and checks every input. Problems are sorted.
+func Load(ctx context.Context, root string, drafts bool) (*Loaded, error) {
+	var probs diag.List
+	cfg := config.Load(root, &probs)
+	in := derive.Input{
+		Scale:   cfg.Scale,
+		Sources: corpus.Load(root, &probs),
+		People:  people.Load(root, &probs),
+		Drafts:  drafts,
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	in.Claims = claims.Load(root, cfg.Scale, &probs)
+	res := derive.Derive(in, &probs)
+	probs.Sort()
+	return &Loaded{Config: cfg, Result: res, Probs: probs}, ctx.Err()
+}
+
+// Content returns the generated content files for l.
+func (l *Loaded) Content(baseURL string) (map[string][]byte, error) {
+	if baseURL == "" {
+		baseURL = l.Config.BaseURL
+	}
+	return site.Files(l.Result, site.Options{Title: l.Config.Title, BaseURL: config.NormalizeBaseURL(baseURL)})
+}
+
+// Summary describes a finished build.
+type Summary struct {
+	Claims, People, Sources int
+	ContentFiles            int
+	PublicFiles             int
+	Warnings                int
+	Duration                time.Duration
+}
+
+func (s Summary) String() string {
+	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings",
+		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings)
+}
+
+// Build checks the inputs, writes content/ and renders public/. On any error
+// content/ and public/ are left untouched.
+func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
+	start := time.Now()
+	l, err := Load(ctx, opt.Root, opt.Drafts)
+	if err != nil {
+		return Summary{}, nil, err
+	}
+	if l.Probs.Err() != nil {
+		return Summary{}, l.Probs, ErrInvalid
+	}
+	base := opt.BaseURL
+	if base == "" {
+		base = l.Config.BaseURL
+	}
+	files, err := l.Content(base)
+	if err != nil {
+		return Summary{}, l.Probs, err
+	}
+	stage, err := os.MkdirTemp(opt.Root, ".build-")
+	if err != nil {
+		return Summary{}, l.Probs, err
+	}
+	defer os.RemoveAll(stage)
+	content := filepath.Join(stage, "content")
+	if err := copyHandWritten(filepath.Join(opt.Root, "content"), content); err != nil {
+		return Summary{}, l.Probs, err
+	}
+	if _, _, err := site.Write(content, files); err != nil {
+		return Summary{}, l.Probs, err
+	}
+	public := filepath.Join(stage, "public")
+	if err := ctx.Err(); err != nil {
+		return Summary{}, l.Probs, err
+	}
+	if err := Hugo(opt.Root, content, public, config.NormalizeBaseURL(base), opt.Drafts); err != nil {
+		return Summary{}, l.Probs, fmt.Errorf("hugo: %w", err)
+	}
+	if err := swap(opt.Root, stage); err != nil {
+		return Summary{}, l.Probs, err
+	}
+	_, warns := l.Probs.Counts()
+	s := Summary{
+		Claims: len(l.Result.Claims), People: len(l.Result.People), Sources: len(l.Result.Sources),
+		ContentFiles: len(files), PublicFiles: countFiles(filepath.Join(opt.Root, "public")),
+		Warnings: warns, Duration: time.Since(start),
+	}
+	return s, l.Probs, nil
+}
+
+// Hugo renders the site at root with the given content folder into dest.
+func Hugo(root, content, dest, baseURL string, drafts bool) error {
+	args := []string{
+		"--source", root, "--contentDir", content, "--destination", dest,
+		"--baseURL", baseURL, "--quiet", "--cleanDestinationDir", "--panicOnWarning=false",
+	}
+	if drafts {
+		args = append(args, "--buildDrafts")
+	}
+	return commands.Execute(args)
+}
+
+// copyHandWritten copies the committed pages of content/ (everything but the
+// generated sections) into dst.
+func copyHandWritten(src, dst string) error {
+	generated := map[string]bool{}
+	for _, s := range site.Sections {
+		generated[s] = true
+	}
+	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) && p == src {
+				return os.MkdirAll(dst, 0o755)
+			}
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		top := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
+		if generated[top] {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("content/%s: only regular files are accepted in content/ (no symbolic links)", filepath.ToSlash(rel))
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+// swap moves the staged generated sections and public/ into place. Each
+// move is a rename within one file system.
+func swap(root, stage string) error {
+	old := filepath.Join(stage, "old")
+	if err := os.MkdirAll(filepath.Join(old, "content"), 0o755); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
+		return err
+	}
+	dirs := []string{"public"}
+	for _, s := range site.Sections {
+		dirs = append(dirs, filepath.Join("content", s))
+	}
+	for _, d := range dirs {
+		cur := filepath.Join(root, d)
+		if _, err := os.Lstat(cur); err == nil {
+			if err := os.Rename(cur, filepath.Join(old, d)); err != nil {
+				return err
+			}
+		}
+		staged := filepath.Join(stage, d)
+		if _, err := os.Stat(staged); err == nil {
+			if err := os.Rename(staged, cur); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func countFiles(dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// Sorted returns the keys of files in order (for printing and tests).
+func Sorted(files map[string][]byte) []string {
+	out := make([]string, 0, len(files))
+	for k := range files {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

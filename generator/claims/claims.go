@@ -1,0 +1,99 @@
+// Package claims holds the fact checks: one claim file each, and the rating
+// scale they are rated on (read from config.toml, not from code).
+package claims
+
+import (
+	"regexp"
+	"sort"
+
+	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/meta"
+)
+
+// Dir is the folder of claim files, relative to the site root.
+const Dir = "claims"
+
+// Rating is one step of the scale.
+type Rating struct {
+	ID          string
+	Label       string
+	Description string
+	Order       int // 1 is the best-supported end of the scale
+	Colour      string
+	Icon        string
+}
+
+// Icons are the rating icons the site's templates can draw.
+var Icons = []string{"check", "scale", "tilde", "question", "cross"}
+
+// Scale is the rating scale, sorted by Order.
+type Scale []Rating
+
+// Get returns the rating with id.
+func (s Scale) Get(id string) (Rating, bool) {
+	for _, r := range s {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rating{}, false
+}
+
+// IDs lists the rating ids in scale order.
+func (s Scale) IDs() []string {
+	out := make([]string, len(s))
+	for i, r := range s {
+		out[i] = r.ID
+	}
+	return out
+}
+
+var colourRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// ParseScale reads the rating scale from the [[params.ratings]] tables of
+// the site configuration (ratings is that list's node; path names the file).
+func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
+	if ratings == nil || ratings.Kind != meta.List || len(ratings.Items) == 0 {
+		probs.Errorf(path, 0, "no rating scale: add [[params.ratings]] tables with id, label, description, order, colour and icon")
+		return nil
+	}
+	var s Scale
+	seen := map[string]bool{}
+	for _, it := range ratings.Items {
+		fs := meta.NewFields(path, it, it.Line, probs)
+		var r Rating
+		var line int
+		r.ID, line = fs.String("id", true, "a short id such as corroborated")
+		if r.ID != "" && !meta.ValidID(r.ID) {
+			fs.Errorf(line, "rating id %q: use lower-case letters, digits and hyphens", r.ID)
+		}
+		if seen[r.ID] {
+			fs.Errorf(line, "rating id %q is defined twice", r.ID)
+		}
+		seen[r.ID] = true
+		r.Label, _ = fs.String("label", true, "the name readers see")
+		r.Description, _ = fs.String("description", true, "one sentence saying what the rating means")
+		r.Order, _ = fs.Int("order", true, "1 for the best-supported rating, then 2, 3, ...")
+		r.Colour, line = fs.String("colour", true, "a colour as #rrggbb")
+		if r.Colour != "" && !colourRE.MatchString(r.Colour) {
+			fs.Errorf(line, "colour %q must be written #rrggbb", r.Colour)
+		}
+		r.Icon, line = fs.String("icon", true, "one of "+meta.Describe(Icons))
+		if r.Icon != "" && !contains(Icons, r.Icon) {
+			fs.Errorf(line, "icon %q is not one of %s", r.Icon, meta.Describe(Icons))
+		}
+		fs.Finish()
+		s = append(s, r)
+	}
+	sort.SliceStable(s, func(i, j int) bool { return s[i].Order < s[j].Order })
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,65 @@
+// Package config reads what the generator needs from the Hugo site
+// configuration, config.toml: the site's title and base URL, the repository
+// it is edited in, and the rating scale.
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/factcheck-mx/factcheck/generator/claims"
+	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/meta"
+)
+
+// File is the configuration file, relative to the site root.
+const File = "config.toml"
+
+// Config is the generator's view of config.toml.
+type Config struct {
+	Title   string
+	BaseURL string // always ends in "/"
+	Scale   claims.Scale
+}
+
+// Load reads root/config.toml.
+func Load(root string, probs *diag.List) *Config {
+	c := &Config{}
+	data, err := os.ReadFile(filepath.Join(root, File))
+	if err != nil {
+		probs.Errorf(File, 0, "cannot read the site configuration: %v", err)
+		return c
+	}
+	n, err := meta.DecodeTOMLFile(File, data)
+	if err != nil {
+		meta.Report(probs, File, err)
+		return c
+	}
+	var ratings *meta.Node
+	for _, f := range n.Fields {
+		switch {
+		case f.Key == "title" && f.Value.Kind == meta.Scalar:
+			c.Title = f.Value.Value
+		case f.Key == "baseURL" && f.Value.Kind == meta.Scalar:
+			c.BaseURL = f.Value.Value
+		case f.Key == "params" && f.Value.Kind == meta.Map:
+			for _, pf := range f.Value.Fields {
+				if pf.Key == "ratings" {
+					ratings = pf.Value
+				}
+			}
+		}
+	}
+	c.BaseURL = NormalizeBaseURL(c.BaseURL)
+	c.Scale = claims.ParseScale(File, ratings, probs)
+	return c
+}
+
+// NormalizeBaseURL makes sure a base URL ends in exactly one slash.
+func NormalizeBaseURL(u string) string {
+	if u == "" {
+		return "/"
+	}
+	return strings.TrimRight(u, "/") + "/"
+}

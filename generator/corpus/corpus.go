@@ -1,0 +1,135 @@
+// Package corpus holds the sources: news articles kept verbatim as evidence,
+// with their metadata and their paragraphs (one per non-blank line, with a
+// stable anchor p1, p2, ... in file order).
+package corpus
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/meta"
+)
+
+// Dir is the folder of sources, relative to the site root.
+const Dir = "corpus"
+
+// Source is one article.
+type Source struct {
+	ID, Path  string
+	Title     string
+	Outlet    string // "unknown" when researched and not known
+	URL       string // http(s) URL, or "unknown"
+	Published string // YYYY-MM-DD, YYYY-MM, YYYY or "unknown"
+	Language  string
+	Author    string
+	Relays    []string // outlets whose reporting this article retells
+	Notes     string   // how the metadata was established
+	Paras     []Para
+}
+
+// Para is one paragraph of the article text.
+type Para struct {
+	N      int    // 1-based position among paragraphs
+	Anchor string // "p" + N
+	Text   string
+	Line   int // line in the file
+}
+
+// Load reads every source in root/corpus.
+func Load(root string, probs *diag.List) []*Source {
+	var out []*Source
+	for _, f := range meta.ReadDir(root, Dir, []string{".txt", ".md"}, probs) {
+		if s := Parse(f, probs); s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Parse reads one source. A file with no front matter is accepted: its first
+// line is the title, and warnings say which metadata is missing.
+func Parse(f meta.File, probs *diag.List) *Source {
+	doc, err := meta.Parse(f.Path, f.Data, false)
+	if err != nil {
+		meta.Report(probs, f.Path, err)
+		return nil
+	}
+	s := &Source{ID: f.ID, Path: f.Path}
+	body, bodyLine := doc.Body, doc.BodyLine
+	if doc.Front == nil {
+		// Plain text: first non-blank line is the title.
+		lines := strings.Split(body, "\n")
+		for i, l := range lines {
+			if t := strings.TrimSpace(l); t != "" {
+				s.Title = t
+				body = strings.Join(lines[i+1:], "\n")
+				bodyLine += i + 1
+				break
+			}
+		}
+		probs.Warnf(f.Path, 1, "no metadata: add front matter with title, outlet, url, published, language and author (write \"unknown\" for what the text does not say); see README, Formats")
+	} else {
+		fs := meta.NewFields(f.Path, doc.Front, doc.FrontLine, probs)
+		var line int
+		s.Title, _ = fs.String("title", true, "the article's headline as published")
+		s.Outlet = optional(fs, "outlet", "the publication, or \"unknown\"")
+		s.URL, line = fs.String("url", false, "")
+		if s.URL == "" {
+			fs.Warnf("no url: add the article's address, or url: unknown")
+		} else if s.URL != "unknown" && !httpURL(s.URL) {
+			fs.Errorf(line, "url %q must be a full http:// or https:// address (or \"unknown\")", s.URL)
+			s.URL = ""
+		}
+		s.Published, _ = fs.Date("published", false, true, true)
+		if !fs.Has("published") {
+			fs.Warnf("no published date: add published: YYYY-MM-DD (or \"unknown\" if the text does not say)")
+		}
+		s.Language = optional(fs, "language", "a language code such as en")
+		s.Author = optional(fs, "author", "the byline, or \"unknown\"")
+		s.Relays, _ = fs.Strings("relays", false, "")
+		s.Notes, _ = fs.String("notes", false, "")
+		fs.Finish()
+	}
+	if s.Title == "" {
+		s.Title = f.ID
+	}
+	n := 0
+	for i, l := range strings.Split(body, "\n") {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		n++
+		s.Paras = append(s.Paras, Para{N: n, Anchor: "p" + strconv.Itoa(n), Text: t, Line: bodyLine + i})
+	}
+	if n == 0 {
+		probs.Errorf(f.Path, bodyLine, "the source has no text: paste the article text below the front matter")
+	}
+	return s
+}
+
+// optional reads a recommended text field, warning when it is absent.
+func optional(fs *meta.Fields, key, what string) string {
+	if !fs.Has(key) {
+		fs.Warnf("no %s: add %s: %s", key, key, what)
+		return ""
+	}
+	v, _ := fs.String(key, false, "")
+	return v
+}
+
+func httpURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// Text returns the paragraphs' texts in order.
+func (s *Source) Text() []string {
+	out := make([]string, len(s.Paras))
+	for i, p := range s.Paras {
+		out[i] = p.Text
+	}
+	return out
+}

@@ -1,0 +1,313 @@
+// Package derive checks the loaded inputs against each other and works out
+// what the pages need: where each evidence quote sits in its source, who is
+// mentioned where, which claims cite which source, related claims.
+// It reads no files: everything comes from the loaders' values.
+package derive
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/factcheck-mx/factcheck/generator/claims"
+	"github.com/factcheck-mx/factcheck/generator/corpus"
+	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/evidence"
+	"github.com/factcheck-mx/factcheck/generator/meta"
+	"github.com/factcheck-mx/factcheck/generator/people"
+)
+
+// Input is everything the loaders read.
+type Input struct {
+	Scale   claims.Scale
+	Sources []*corpus.Source
+	People  []*people.Person
+	Claims  []*claims.Claim
+	// Drafts includes draft claims in the published set; they are checked
+	// either way.
+	Drafts bool
+}
+
+// Located is one evidence entry found in its source.
+type Located struct {
+	claims.Evidence
+	N    int           // paragraph number (1-based), 0 when not found
+	Span evidence.Span // byte range within the paragraph text
+}
+
+// Mark is a highlighted range of a paragraph and the claims citing it.
+type Mark struct {
+	Span   evidence.Span
+	Claims []string
+}
+
+// Mention is a person named in a source.
+type Mention struct {
+	Source string
+	Paras  []int // paragraph numbers
+}
+
+// Result is the checked, cross-referenced site.
+type Result struct {
+	Scale   claims.Scale
+	Sources []*corpus.Source // sorted by id
+	People  []*people.Person // sorted by id
+	Claims  []*claims.Claim  // published claims, sorted by id
+
+	Source map[string]*corpus.Source
+	Person map[string]*people.Person
+	Claim  map[string]*claims.Claim
+
+	Evidence       map[string][]Located      // claim id -> its evidence, in file order
+	Marks          map[string]map[int][]Mark // source id -> paragraph -> marks, by start
+	ParaPeople     map[string]map[int][]string
+	SourcePeople   map[string][]string  // source id -> person ids mentioned
+	PersonMentions map[string][]Mention // person id -> sources naming them
+	SourceClaims   map[string][]string  // source id -> claim ids citing it (as evidence or where made)
+	PersonClaims   map[string][]string  // person id -> claim ids they made
+	Related        map[string][]string  // claim id -> related claim ids, best first
+}
+
+// Derive checks in and computes the relations. Problems go to probs; the
+// result is usable for whatever was not in error.
+func Derive(in Input, probs *diag.List) *Result {
+	r := &Result{
+		Scale:          in.Scale,
+		Source:         map[string]*corpus.Source{},
+		Person:         map[string]*people.Person{},
+		Claim:          map[string]*claims.Claim{},
+		Evidence:       map[string][]Located{},
+		Marks:          map[string]map[int][]Mark{},
+		ParaPeople:     map[string]map[int][]string{},
+		SourcePeople:   map[string][]string{},
+		PersonMentions: map[string][]Mention{},
+		SourceClaims:   map[string][]string{},
+		PersonClaims:   map[string][]string{},
+		Related:        map[string][]string{},
+	}
+	for _, s := range in.Sources {
+		if prev, dup := r.Source[s.ID]; dup {
+			probs.Errorf(s.Path, 0, "source id %q is also used by %s: rename one of the files", s.ID, prev.Path)
+			continue
+		}
+		r.Source[s.ID] = s
+		r.Sources = append(r.Sources, s)
+	}
+	names := map[string]string{}
+	for _, p := range in.People {
+		r.Person[p.ID] = p
+		r.People = append(r.People, p)
+		for _, n := range p.Names() {
+			if other, dup := names[n]; dup && other != p.ID {
+				probs.Warnf(p.Path, 0, "the name %q is also given for %s: mentions of it are counted for both", n, other)
+			}
+			names[n] = p.ID
+		}
+	}
+	sort.Slice(r.Sources, func(i, j int) bool { return r.Sources[i].ID < r.Sources[j].ID })
+	sort.Slice(r.People, func(i, j int) bool { return r.People[i].ID < r.People[j].ID })
+
+	r.mentions()
+	for _, c := range in.Claims {
+		r.check(c, probs)
+		if c.Draft && !in.Drafts {
+			continue
+		}
+		r.Claim[c.ID] = c
+		r.Claims = append(r.Claims, c)
+	}
+	sort.Slice(r.Claims, func(i, j int) bool { return r.Claims[i].ID < r.Claims[j].ID })
+	for _, c := range r.Claims {
+		r.link(c)
+	}
+	r.related()
+	return r
+}
+
+func (r *Result) mentions() {
+	m := people.NewMatcher(r.People)
+	for _, s := range r.Sources {
+		byPerson := map[string][]int{}
+		paras := map[int][]string{}
+		for _, p := range s.Paras {
+			ids := m.Find(p.Text)
+			if len(ids) > 0 {
+				paras[p.N] = ids
+			}
+			for _, id := range ids {
+				byPerson[id] = append(byPerson[id], p.N)
+			}
+		}
+		r.ParaPeople[s.ID] = paras
+		for _, id := range sortedKeys(byPerson) {
+			r.SourcePeople[s.ID] = append(r.SourcePeople[s.ID], id)
+			r.PersonMentions[id] = append(r.PersonMentions[id], Mention{Source: s.ID, Paras: byPerson[id]})
+		}
+	}
+}
+
+// check validates one claim's references and locates its evidence.
+func (r *Result) check(c *claims.Claim, probs *diag.List) {
+	if c.Claimant != "" {
+		if _, ok := r.Person[c.Claimant]; !ok {
+			probs.Errorf(c.Path, c.Lines["claimant"], "claimant %q is not a person: add people/%s.md%s", c.Claimant, c.Claimant, suggest(c.Claimant, r.personIDs()))
+		}
+	}
+	for _, id := range c.Sources {
+		if _, ok := r.Source[id]; !ok {
+			probs.Errorf(c.Path, c.Lines["sources"], "source %q is not in corpus/%s", id, suggest(id, r.sourceIDs()))
+		}
+	}
+	var located []Located
+	for _, ev := range c.Evidence {
+		l := Located{Evidence: ev}
+		s, ok := r.Source[ev.Source]
+		if !ok {
+			if ev.Source != "" {
+				probs.Errorf(c.Path, ev.Line, "evidence source %q is not in corpus/%s", ev.Source, suggest(ev.Source, r.sourceIDs()))
+			}
+			continue
+		}
+		if ev.Quote == "" {
+			continue
+		}
+		for _, p := range s.Paras {
+			if sp, ok := evidence.Normalize(p.Text).Find(ev.Quote); ok {
+				l.N, l.Span = p.N, sp
+				break
+			}
+		}
+		if l.N == 0 {
+			msg := "quote not found in " + s.Path
+			if best, ok := evidence.Closest(ev.Quote, s.Text()); ok && best.Score > 0.3 {
+				msg += "; the closest passage, in paragraph " + strconv.Itoa(best.Index+1) + " (line " + strconv.Itoa(s.Paras[best.Index].Line) + "), reads: \"" + best.Text + "\""
+			}
+			probs.Errorf(c.Path, ev.QLine, "%s. Copy the words exactly as the source has them, one paragraph per quote; to leave words out, cite two quotes", msg)
+			continue
+		}
+		located = append(located, l)
+	}
+	r.Evidence[c.ID] = located
+}
+
+// link records a published claim's relations.
+func (r *Result) link(c *claims.Claim) {
+	if _, ok := r.Person[c.Claimant]; ok {
+		r.PersonClaims[c.Claimant] = append(r.PersonClaims[c.Claimant], c.ID)
+	}
+	cites := map[string]bool{}
+	for _, id := range c.Sources {
+		cites[id] = true
+	}
+	for _, l := range r.Evidence[c.ID] {
+		cites[l.Source] = true
+		marks := r.Marks[l.Source]
+		if marks == nil {
+			marks = map[int][]Mark{}
+			r.Marks[l.Source] = marks
+		}
+		marks[l.N] = addMark(marks[l.N], l.Span, c.ID)
+	}
+	for id := range cites {
+		if _, ok := r.Source[id]; ok {
+			r.SourceClaims[id] = append(r.SourceClaims[id], c.ID)
+		}
+	}
+	for id := range cites {
+		sort.Strings(r.SourceClaims[id])
+	}
+}
+
+// addMark merges span into marks (kept sorted, non-overlapping).
+func addMark(marks []Mark, sp evidence.Span, claim string) []Mark {
+	merged := Mark{Span: sp, Claims: []string{claim}}
+	var out []Mark
+	for _, m := range marks {
+		if m.Span.End <= merged.Span.Start || m.Span.Start >= merged.Span.End {
+			out = append(out, m)
+			continue
+		}
+		merged.Span.Start = min(merged.Span.Start, m.Span.Start)
+		merged.Span.End = max(merged.Span.End, m.Span.End)
+		merged.Claims = union(merged.Claims, m.Claims)
+	}
+	out = append(out, merged)
+	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return out
+}
+
+func (r *Result) related() {
+	tags := map[string][]string{}
+	srcs := map[string][]string{}
+	for _, c := range r.Claims {
+		for _, t := range c.Tags {
+			tags[t] = append(tags[t], c.ID)
+		}
+		for _, l := range r.Evidence[c.ID] {
+			srcs[l.Source] = appendOnce(srcs[l.Source], c.ID)
+		}
+	}
+	for _, c := range r.Claims {
+		score := map[string]int{}
+		for _, t := range c.Tags {
+			for _, o := range tags[t] {
+				score[o] += 2
+			}
+		}
+		seen := map[string]bool{}
+		for _, l := range r.Evidence[c.ID] {
+			if seen[l.Source] {
+				continue
+			}
+			seen[l.Source] = true
+			for _, o := range srcs[l.Source] {
+				score[o]++
+			}
+		}
+		for _, o := range r.PersonClaims[c.Claimant] {
+			score[o] += 2
+		}
+		delete(score, c.ID)
+		ids := sortedKeys(score)
+		sort.SliceStable(ids, func(i, j int) bool { return score[ids[i]] > score[ids[j]] })
+		if len(ids) > 4 {
+			ids = ids[:4]
+		}
+		r.Related[c.ID] = ids
+	}
+}
+
+func (r *Result) personIDs() []string { return sortedKeys(r.Person) }
+func (r *Result) sourceIDs() []string { return sortedKeys(r.Source) }
+
+func suggest(id string, ids []string) string {
+	if s := meta.Closest(id, ids); s != "" {
+		return "; did you mean \"" + s + "\"?"
+	}
+	return ""
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func union(a, b []string) []string {
+	for _, s := range b {
+		a = appendOnce(a, s)
+	}
+	sort.Strings(a)
+	return a
+}
+
+func appendOnce(list []string, s string) []string {
+	for _, v := range list {
+		if v == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

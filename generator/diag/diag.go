@@ -1,0 +1,98 @@
+// Package diag holds problems found in input files. A problem has a position
+// and prints the way editors and CI annotators parse it: path:line: message.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a problem stops a build.
+type Severity int
+
+const (
+	// Error problems fail check and build.
+	Error Severity = iota
+	// Warning problems are printed but do not fail anything.
+	Warning
+)
+
+// Problem is one thing wrong with one place in one file.
+type Problem struct {
+	Path     string // slash-separated, relative to the site root
+	Line     int    // 1-based; 0 means the file as a whole
+	Severity Severity
+	Msg      string
+}
+
+// String formats the problem as path:line: message (warnings say so).
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.Path)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+	}
+	b.WriteString(": ")
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// List collects problems; the zero value is ready to use.
+type List []Problem
+
+// Errorf adds an error at path:line.
+func (l *List) Errorf(path string, line int, format string, args ...any) {
+	*l = append(*l, Problem{Path: path, Line: line, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at path:line.
+func (l *List) Warnf(path string, line int, format string, args ...any) {
+	*l = append(*l, Problem{Path: path, Line: line, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Sort orders problems by path, then line, then message, so output is stable.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Msg < b.Msg
+	})
+}
+
+// Counts returns the number of errors and warnings.
+func (l List) Counts() (errors, warnings int) {
+	for _, p := range l {
+		if p.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// Err returns the list as an error if it holds at least one error, else nil.
+func (l List) Err() error {
+	if n, _ := l.Counts(); n == 0 {
+		return nil
+	}
+	return l
+}
+
+// Error prints every problem on its own line.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, p := range l {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,120 @@
+// Command generator builds the fact-check site: it checks the claim, person
+// and source files, writes Hugo content from them, and renders the site with
+// Hugo embedded as a library.
+//
+//	go run ./generator build [-base-url URL] [-drafts]
+//	go run ./generator check
+//	go run ./generator serve [-port N] [-drafts]
+//	go run ./generator new claim|person|source ID [flags]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/factcheck-mx/factcheck/generator/build"
+	"github.com/factcheck-mx/factcheck/generator/diag"
+)
+
+const usage = `usage: go run ./generator <command> [flags]
+
+commands:
+  build   check the inputs, write content/ and build the site into public/
+  check   check the claim, person and source files; print every problem as path:line: message
+  serve   preview the site locally; edits to claims/, people/, corpus/ show up live
+  new     write a new claim, person or source file: new claim|person|source ID
+
+Run 'go run ./generator <command> -h' for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command and returns the exit status: 0 success, 1 the
+// inputs have errors or the build failed, 2 bad usage.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return cmdBuild(ctx, args, stdout, stderr)
+	case "check":
+		return cmdCheck(ctx, args, stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, args, stdout, stderr)
+	case "new":
+		return cmdNew(args, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+	return 2
+}
+
+func flags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flags("build", stderr)
+	root := fs.String("root", ".", "the site root (the folder with config.toml)")
+	base := fs.String("base-url", "", "the site's base URL (default: baseURL in config.toml)")
+	drafts := fs.Bool("drafts", false, "include draft claims (for previews)")
+	if fs.Parse(args) != nil {
+		return 2
+	}
+	sum, probs, err := build.Build(ctx, build.Options{Root: *root, BaseURL: *base, Drafts: *drafts})
+	printProblems(stderr, probs)
+	if err != nil {
+		if errors.Is(err, build.ErrInvalid) {
+			e, _ := probs.Counts()
+			fmt.Fprintf(stderr, "build stopped: %d errors in the inputs; content/ and public/ are unchanged\n", e)
+		} else {
+			fmt.Fprintf(stderr, "build failed: %v\ncontent/ and public/ are unchanged\n", err)
+		}
+		return 1
+	}
+	fmt.Fprintln(stdout, sum)
+	return 0
+}
+
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flags("check", stderr)
+	root := fs.String("root", ".", "the site root (the folder with config.toml)")
+	if fs.Parse(args) != nil {
+		return 2
+	}
+	l, err := build.Load(ctx, *root, true)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	printProblems(stdout, l.Probs)
+	e, w := l.Probs.Counts()
+	r := l.Result
+	fmt.Fprintf(stdout, "checked %d claims, %d people, %d sources: %d errors, %d warnings\n", len(r.Claims), len(r.People), len(r.Sources), e, w)
+	if e > 0 {
+		return 1
+	}
+	return 0
+}
+
+func printProblems(w io.Writer, probs diag.List) {
+	for _, p := range probs {
+		fmt.Fprintln(w, p)
+	}
+}

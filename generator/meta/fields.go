@@ -1,0 +1,329 @@
+package meta
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/factcheck-mx/factcheck/generator/diag"
+)
+
+// Fields reads typed values out of a Map node. Every read marks its key as
+// known; Finish then reports the keys nobody asked for, with the closest
+// known key as a suggestion. Problems go to the list given to NewFields.
+type Fields struct {
+	path  string
+	node  *Node
+	line  int // where "missing field" problems point
+	known []string
+	probs *diag.List
+}
+
+// NewFields reads fields of n (a Map) in the file path. line is where
+// problems about missing fields are reported.
+func NewFields(path string, n *Node, line int, probs *diag.List) *Fields {
+	if n == nil {
+		n = &Node{Kind: Map, Line: line}
+	}
+	return &Fields{path: path, node: n, line: line, probs: probs}
+}
+
+// Line is the line of the map itself.
+func (f *Fields) Line() int { return f.node.Line }
+
+func (f *Fields) lookup(key string) *Field {
+	f.known = append(f.known, key)
+	for i := range f.node.Fields {
+		if f.node.Fields[i].Key == key {
+			return &f.node.Fields[i]
+		}
+	}
+	return nil
+}
+
+func (f *Fields) missing(key, hint string) {
+	f.probs.Errorf(f.path, f.line, "missing required field %q: %s", key, hint)
+}
+
+func (f *Fields) scalar(key string) (*Field, bool) {
+	fl := f.lookup(key)
+	if fl == nil {
+		return nil, false
+	}
+	if fl.Value.Kind != Scalar {
+		f.probs.Errorf(f.path, fl.Line, "field %q must be a single value, not %s", key, fl.Value.Kind)
+		return fl, false
+	}
+	return fl, fl.Value.Type != "null"
+}
+
+// Has reports whether key is present (and marks it known).
+func (f *Fields) Has(key string) bool { return f.lookup(key) != nil }
+
+// String returns a text field and its line. Missing required fields are
+// reported with hint; an empty string counts as missing.
+func (f *Fields) String(key string, required bool, hint string) (string, int) {
+	fl, ok := f.scalar(key)
+	if !ok {
+		if fl == nil && required {
+			f.missing(key, hint)
+		}
+		if fl != nil {
+			return "", fl.Line
+		}
+		return "", 0
+	}
+	v := strings.TrimSpace(fl.Value.Value)
+	if fl.Value.Type != "string" && fl.Value.Type != "date" {
+		f.probs.Errorf(f.path, fl.Line, "field %q must be text; put the value in quotes: %s: \"%s\"", key, key, fl.Value.Value)
+		return "", fl.Line
+	}
+	if v == "" && required {
+		f.probs.Errorf(f.path, fl.Line, "field %q is empty: %s", key, hint)
+	}
+	return v, fl.Line
+}
+
+// Strings returns a list of text values. A single value is accepted as a
+// list of one.
+func (f *Fields) Strings(key string, required bool, hint string) ([]string, int) {
+	fl := f.lookup(key)
+	if fl == nil {
+		if required {
+			f.missing(key, hint)
+		}
+		return nil, 0
+	}
+	switch fl.Value.Kind {
+	case Scalar:
+		if fl.Value.Type == "null" {
+			break
+		}
+		return []string{strings.TrimSpace(fl.Value.Value)}, fl.Line
+	case List:
+		var out []string
+		for _, it := range fl.Value.Items {
+			if it.Kind != Scalar || it.Type == "null" {
+				f.probs.Errorf(f.path, it.Line, "every item of %q must be a single text value", key)
+				continue
+			}
+			out = append(out, strings.TrimSpace(it.Value))
+		}
+		if len(out) == 0 && required {
+			f.probs.Errorf(f.path, fl.Line, "field %q is empty: %s", key, hint)
+		}
+		return out, fl.Line
+	default:
+		f.probs.Errorf(f.path, fl.Line, "field %q must be a list of text values", key)
+		return nil, fl.Line
+	}
+	if required {
+		f.probs.Errorf(f.path, fl.Line, "field %q is empty: %s", key, hint)
+	}
+	return nil, fl.Line
+}
+
+// Bool returns a true/false field (false when absent).
+func (f *Fields) Bool(key string) bool {
+	fl, ok := f.scalar(key)
+	if !ok {
+		return false
+	}
+	if fl.Value.Type != "bool" {
+		f.probs.Errorf(f.path, fl.Line, "field %q must be true or false, not %q", key, fl.Value.Value)
+		return false
+	}
+	return fl.Value.Value == "true"
+}
+
+// Maps returns a list of field sets, e.g. the evidence entries of a claim.
+func (f *Fields) Maps(key string, required bool, hint string) []*Fields {
+	fl := f.lookup(key)
+	if fl == nil {
+		if required {
+			f.missing(key, hint)
+		}
+		return nil
+	}
+	if fl.Value.Kind != List {
+		f.probs.Errorf(f.path, fl.Line, "field %q must be a list of entries, each starting with '- '", key)
+		return nil
+	}
+	var out []*Fields
+	for _, it := range fl.Value.Items {
+		if it.Kind != Map {
+			f.probs.Errorf(f.path, it.Line, "every entry of %q must be a set of fields (source:, quote:, ...)", key)
+			continue
+		}
+		out = append(out, NewFields(f.path, it, it.Line, f.probs))
+	}
+	if len(out) == 0 && required {
+		f.probs.Errorf(f.path, fl.Line, "field %q is empty: %s", key, hint)
+	}
+	return out
+}
+
+var (
+	fullDate    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	partialDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+)
+
+// Date reads a calendar date written YYYY-MM-DD. With partial, YYYY and
+// YYYY-MM are accepted too. With unknown, the literal "unknown" is accepted
+// and returned as is. Impossible dates (2023-02-30) are errors.
+func (f *Fields) Date(key string, required, partial, unknown bool) (string, int) {
+	want := "YYYY-MM-DD"
+	if partial {
+		want = "YYYY-MM-DD, YYYY-MM or YYYY"
+	}
+	if unknown {
+		want += ", or \"unknown\""
+	}
+	v, line := f.String(key, required, "write the date as "+want)
+	if v == "" {
+		return "", line
+	}
+	if unknown && v == "unknown" {
+		return v, line
+	}
+	// YAML timestamps may carry a time: keep the date part.
+	if len(v) > 10 && fullDate.MatchString(v[:10]) && (v[10] == 'T' || v[10] == ' ') {
+		v = v[:10]
+	}
+	re := fullDate
+	if partial {
+		re = partialDate
+	}
+	if !re.MatchString(v) {
+		f.probs.Errorf(f.path, line, "field %q: %q is not a date; write it as %s", key, v, want)
+		return "", line
+	}
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(v)]
+	if _, err := time.Parse(layout, v); err != nil {
+		f.probs.Errorf(f.path, line, "field %q: %s is not a real date (month 01-12, day within the month)", key, v)
+		return "", line
+	}
+	return v, line
+}
+
+// Finish reports every key that no read asked for, suggesting the closest
+// known key.
+func (f *Fields) Finish() {
+	known := map[string]bool{}
+	for _, k := range f.known {
+		known[k] = true
+	}
+	names := make([]string, 0, len(known))
+	for k := range known {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, fl := range f.node.Fields {
+		if known[fl.Key] {
+			continue
+		}
+		if s := Closest(fl.Key, names); s != "" {
+			f.probs.Errorf(f.path, fl.Line, "unknown field %q: did you mean %q?", fl.Key, s)
+		} else {
+			f.probs.Errorf(f.path, fl.Line, "unknown field %q: the known fields are %s", fl.Key, strings.Join(names, ", "))
+		}
+	}
+}
+
+// Closest returns the candidate nearest to s by edit distance, if it is near
+// enough to be a likely typo, else "".
+func Closest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := 2
+	if len(s) > 8 {
+		limit = 3
+	}
+	if bestD <= limit && bestD < len(s) {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Describe is a short human form of a value list for messages: "a", "b" or "c".
+func Describe(vals []string) string {
+	q := make([]string, len(vals))
+	for i, v := range vals {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	switch len(q) {
+	case 0:
+		return ""
+	case 1:
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// Warnf reports a warning about the map as a whole (e.g. a recommended field
+// that is missing).
+func (f *Fields) Warnf(format string, args ...any) {
+	f.probs.Warnf(f.path, f.line, format, args...)
+}
+
+// Errorf reports an error at line (the map's own line when 0).
+func (f *Fields) Errorf(line int, format string, args ...any) {
+	if line == 0 {
+		line = f.line
+	}
+	f.probs.Errorf(f.path, line, format, args...)
+}
+
+// Report adds err (from Parse) to probs with its position.
+func Report(probs *diag.List, path string, err error) {
+	if me, ok := err.(*Error); ok {
+		probs.Errorf(path, me.Line, "%s", me.Msg)
+		return
+	}
+	probs.Errorf(path, 0, "%v", err)
+}
+
+// Int returns a whole-number field and its line.
+func (f *Fields) Int(key string, required bool, hint string) (int, int) {
+	fl, ok := f.scalar(key)
+	if !ok {
+		if fl == nil && required {
+			f.missing(key, hint)
+		}
+		return 0, 0
+	}
+	n, err := strconv.Atoi(fl.Value.Value)
+	if fl.Value.Type != "int" || err != nil {
+		f.probs.Errorf(f.path, fl.Line, "field %q must be a whole number, not %q", key, fl.Value.Value)
+		return 0, fl.Line
+	}
+	return n, fl.Line
+}

@@ -1,0 +1,183 @@
+package meta
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/factcheck-mx/factcheck/generator/diag"
+)
+
+// MaxFileSize is the largest input file accepted.
+const MaxFileSize = 2 << 20
+
+// File is one input file read from a folder of the site.
+type File struct {
+	Path string // slash path relative to the site root, e.g. claims/x.md
+	ID   string // the file name without its extension
+	Data []byte // normalized (no BOM, LF line endings)
+}
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidID reports whether id is usable as a page id: lower-case letters,
+// digits and single hyphens, at most 80 characters.
+func ValidID(id string) bool { return len(id) <= 80 && idRE.MatchString(id) }
+
+// ReadDir reads every file of dir (relative to root) whose name ends in one
+// of exts, sorted by name. Files that cannot be used are reported and left
+// out: symbolic links, files over MaxFileSize, binary files, bad names.
+func ReadDir(root, dir string, exts []string, probs *diag.List) []File {
+	entries, err := os.ReadDir(filepath.Join(root, dir))
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil
+		}
+		probs.Errorf(dir, 0, "cannot read folder: %v", err)
+		return nil
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	var out []File
+	for _, e := range entries {
+		name := e.Name()
+		rel := path.Join(dir, name)
+		ext := ""
+		for _, x := range exts {
+			if strings.HasSuffix(name, x) {
+				ext = x
+			}
+		}
+		if strings.HasPrefix(name, ".") || name == "README.md" {
+			continue
+		}
+		if e.IsDir() {
+			probs.Warnf(rel, 0, "sub-folders are not read: move its files up into %s/", dir)
+			continue
+		}
+		if ext == "" {
+			probs.Warnf(rel, 0, "ignored: files in %s/ must end in %s", dir, strings.Join(exts, " or "))
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			probs.Errorf(rel, 0, "symbolic links are not accepted: put the file itself here")
+			continue
+		}
+		if !e.Type().IsRegular() {
+			probs.Errorf(rel, 0, "not a regular file")
+			continue
+		}
+		id := strings.TrimSuffix(name, ext)
+		if !ValidID(id) {
+			probs.Errorf(rel, 0, "file name %q is not a valid id: use lower-case letters, digits and hyphens (e.g. %s%s)", id, Slug(id), ext)
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			probs.Errorf(rel, 0, "cannot read: %v", err)
+			continue
+		}
+		if info.Size() > MaxFileSize {
+			probs.Errorf(rel, 0, "file is %d bytes, over the limit of %d: split it or trim it", info.Size(), MaxFileSize)
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(root, dir, name))
+		if err != nil {
+			probs.Errorf(rel, 0, "cannot read: %v", err)
+			continue
+		}
+		if len(bytes.TrimSpace(data)) == 0 {
+			probs.Errorf(rel, 1, "file is empty: fill it in (`go run ./generator new` writes a valid start)")
+			continue
+		}
+		if bytes.IndexByte(data, 0) >= 0 {
+			probs.Errorf(rel, 0, "binary file (contains NUL bytes): inputs must be UTF-8 text")
+			continue
+		}
+		out = append(out, File{Path: rel, ID: id, Data: Normalize(data)})
+	}
+	return out
+}
+
+// Slug turns any text into a valid id ("Glen VanHerck" -> "glen-vanherck").
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(Fold(s)) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > 80 {
+		out = strings.TrimSuffix(out[:80], "-")
+	}
+	if out == "" {
+		out = "untitled"
+	}
+	return out
+}
+
+// Fold replaces accented Latin letters by their base letter (é -> e) so that
+// "Lopez" matches "López". It keeps everything else as is.
+func Fold(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if f, ok := folds[r]; ok {
+			b.WriteRune(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+var folds = func() map[rune]rune {
+	m := map[rune]rune{}
+	for base, accented := range map[rune]string{
+		'a': "àáâãäåā", 'c': "çćč", 'e': "èéêëēė", 'i': "ìíîïī", 'n': "ñń", 'o': "òóôõöøō",
+		'u': "ùúûüū", 'y': "ýÿ", 's': "śš", 'z': "źżž", 'l': "ł",
+		'A': "ÀÁÂÃÄÅĀ", 'C': "ÇĆČ", 'E': "ÈÉÊËĒĖ", 'I': "ÌÍÎÏĪ", 'N': "ÑŃ", 'O': "ÒÓÔÕÖØŌ",
+		'U': "ÙÚÛÜŪ", 'Y': "Ý", 'S': "ŚŠ", 'Z': "ŹŻŽ", 'L': "Ł",
+	} {
+		for _, r := range accented {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// DecodeTOMLFile decodes a whole TOML file (such as config.toml) into a Node
+// tree with lines.
+func DecodeTOMLFile(p string, data []byte) (*Node, error) {
+	n, err := decodeTOML(Normalize(data), 0)
+	if err != nil {
+		if me, ok := err.(*Error); ok {
+			me.Path = p
+			return nil, me
+		}
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	return n, nil
+}

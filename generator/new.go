@@ -1,0 +1,144 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/factcheck-mx/factcheck/generator/claims"
+	"github.com/factcheck-mx/factcheck/generator/config"
+	"github.com/factcheck-mx/factcheck/generator/corpus"
+	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/meta"
+	"github.com/factcheck-mx/factcheck/generator/people"
+)
+
+const newUsage = `usage:
+  go run ./generator new claim ID -claimant PERSON -source SOURCE
+  go run ./generator new person ID -name "Full Name"
+  go run ./generator new source ID -title "Headline"
+`
+
+// cmdNew writes a new input file that passes check as it stands, for the
+// contributor to fill in. A new claim is a draft until the draft line goes.
+func cmdNew(args []string, stdout, stderr io.Writer) int {
+	if len(args) < 2 {
+		fmt.Fprint(stderr, newUsage)
+		return 2
+	}
+	kind, id := args[0], args[1]
+	fs := flags("new "+kind, stderr)
+	root := fs.String("root", ".", "the site root (the folder with config.toml)")
+	name := fs.String("name", "", "person: full name")
+	title := fs.String("title", "", "source: headline")
+	claimant := fs.String("claimant", "", "claim: id of the person who made it")
+	source := fs.String("source", "", "claim: id of the source reporting it")
+	if fs.Parse(args[2:]) != nil {
+		return 2
+	}
+	if !meta.ValidID(id) {
+		fmt.Fprintf(stderr, "new: %q is not a valid id: use lower-case letters, digits and hyphens, e.g. %s\n", id, meta.Slug(id))
+		return 2
+	}
+	var dir, text string
+	switch kind {
+	case "person":
+		if *name == "" {
+			*name = strings.ReplaceAll(id, "-", " ")
+		}
+		dir = people.Dir
+		text = fmt.Sprintf("---\nname: %s\naliases: []\nrole: \"\"\ndescription: \"\"\n---\nA short biography in Markdown: who they are, as the sources describe them.\n", yamlString(*name))
+	case "source":
+		if *title == "" {
+			*title = id
+		}
+		dir = corpus.Dir
+		text = fmt.Sprintf("---\ntitle: %s\noutlet: unknown\nurl: unknown\npublished: unknown\nlanguage: en\nauthor: unknown\nrelays: []\n---\nPaste the article text here, verbatim, one paragraph per line.\n", yamlString(*title))
+	case "claim":
+		var err error
+		dir = claims.Dir
+		text, err = newClaim(*root, *claimant, *source)
+		if err != nil {
+			fmt.Fprintln(stderr, "new:", err)
+			return 1
+		}
+	default:
+		fmt.Fprint(stderr, newUsage)
+		return 2
+	}
+	path := filepath.Join(*root, dir, id+".md")
+	if kind == "source" {
+		path = filepath.Join(*root, dir, id+".txt")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		fmt.Fprintln(stderr, "new:", err)
+		return 1
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		fmt.Fprintf(stderr, "new: %v (choose another id, or edit the existing file)\n", err)
+		return 1
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		fmt.Fprintln(stderr, "new:", err)
+		return 1
+	}
+	rel, _ := filepath.Rel(*root, path)
+	fmt.Fprintf(stdout, "wrote %s: fill it in, then run go run ./generator check\n", filepath.ToSlash(rel))
+	return 0
+}
+
+// newClaim writes a draft claim whose references are real: the claimant and
+// source must exist, and the evidence starts as the source's first paragraph.
+func newClaim(root, claimant, source string) (string, error) {
+	var probs diag.List
+	if claimant == "" || source == "" {
+		return "", fmt.Errorf("a claim needs -claimant PERSON and -source SOURCE (ids of files in people/ and corpus/)")
+	}
+	if _, err := os.Stat(filepath.Join(root, people.Dir, claimant+".md")); err != nil {
+		return "", fmt.Errorf("no person %q: create people/%s.md first (go run ./generator new person %s)", claimant, claimant, claimant)
+	}
+	var src *corpus.Source
+	for _, s := range corpus.Load(root, &probs) {
+		if s.ID == source {
+			src = s
+		}
+	}
+	if src == nil || len(src.Paras) == 0 {
+		return "", fmt.Errorf("no source %q with text in corpus/", source)
+	}
+	scale := config.Load(root, &probs).Scale
+	rating := "unsupported"
+	if len(scale) > 0 {
+		rating = scale[len(scale)/2].ID
+	}
+	return fmt.Sprintf(`---
+title: ""
+claim: "The claim, in the claimant's words."
+claimant: %s
+date: %s
+sources: [%s]
+rating: %s
+summary: "One sentence giving the verdict."
+evidence:
+  - source: %s
+    quote: %s
+    stance: statement
+    note: "Replace the quote with the exact passage that reports the claim."
+reviewer: "Your name"
+published: %s
+tags: []
+draft: true
+---
+The analysis in Markdown: what the claim says, what the corpus shows, and why
+the rating follows.
+`, claimant, time.Now().UTC().Format("2006-01-02"), source, rating, source, yamlString(src.Paras[0].Text), time.Now().UTC().Format("2006-01-02")), nil
+}
+
+func yamlString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}

@@ -1,0 +1,148 @@
+// Package people holds the people registry: who is named in the corpus, the
+// ways sources write their names, and finding those names in text.
+package people
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/meta"
+)
+
+// Dir is the folder of person files, relative to the site root.
+const Dir = "people"
+
+// Person is one person file.
+type Person struct {
+	ID, Path    string
+	Name        string
+	Aliases     []string
+	Role        string
+	Description string
+	Bio         string // Markdown
+	BioLine     int
+}
+
+// Load reads every person in root/people.
+func Load(root string, probs *diag.List) []*Person {
+	var out []*Person
+	for _, f := range meta.ReadDir(root, Dir, []string{".md"}, probs) {
+		if p := Parse(f, probs); p != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Parse reads one person file.
+func Parse(f meta.File, probs *diag.List) *Person {
+	doc, err := meta.Parse(f.Path, f.Data, true)
+	if err != nil {
+		meta.Report(probs, f.Path, err)
+		return nil
+	}
+	fs := meta.NewFields(f.Path, doc.Front, doc.FrontLine, probs)
+	p := &Person{ID: f.ID, Path: f.Path, Bio: doc.Body, BioLine: doc.BodyLine}
+	p.Name, _ = fs.String("name", true, "the person's full name, e.g. name: Glen VanHerck")
+	var line int
+	p.Aliases, line = fs.Strings("aliases", false, "")
+	for _, a := range p.Aliases {
+		if a == "" {
+			fs.Errorf(line, "an alias is empty: remove it")
+		}
+	}
+	p.Role, _ = fs.String("role", false, "")
+	if !fs.Has("role") {
+		fs.Warnf("no role: add role: with what the person does or did, as the sources describe it")
+	}
+	p.Description, _ = fs.String("description", false, "")
+	fs.Finish()
+	return p
+}
+
+// Names returns the person's name followed by the aliases, without repeats.
+func (p *Person) Names() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range append([]string{p.Name}, p.Aliases...) {
+		if n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Matcher finds people's names in text: whole words, case as written, with
+// accents ignored ("Lopez Obrador" finds "López Obrador").
+type Matcher struct {
+	names []entry // longest first
+}
+
+type entry struct {
+	folded string
+	id     string
+}
+
+// NewMatcher builds a matcher over the given people.
+func NewMatcher(ps []*Person) *Matcher {
+	m := &Matcher{}
+	for _, p := range ps {
+		for _, n := range p.Names() {
+			m.names = append(m.names, entry{folded: meta.Fold(n), id: p.ID})
+		}
+	}
+	sort.SliceStable(m.names, func(i, j int) bool { return len(m.names[i].folded) > len(m.names[j].folded) })
+	return m
+}
+
+// Find returns the ids of the people named in text, each once, sorted.
+// A name inside a longer name already found is not counted again
+// ("Lee" inside "Andrew Daulton Lee").
+func (m *Matcher) Find(text string) []string {
+	folded := meta.Fold(text)
+	taken := make([]bool, len(folded))
+	found := map[string]bool{}
+	for _, e := range m.names {
+		for off := 0; ; {
+			i := strings.Index(folded[off:], e.folded)
+			if i < 0 {
+				break
+			}
+			start, end := off+i, off+i+len(e.folded)
+			off = start + 1
+			if !boundary(folded, start, end) || taken[start] || taken[end-1] {
+				continue
+			}
+			for k := start; k < end; k++ {
+				taken[k] = true
+			}
+			found[e.id] = true
+		}
+	}
+	out := make([]string, 0, len(found))
+	for id := range found {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func boundary(s string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if end < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[end:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}

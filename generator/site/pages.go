@@ -1,0 +1,341 @@
+package site
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+
+	"github.com/factcheck-mx/factcheck/generator/claims"
+)
+
+// Page is the front matter of every generated page. Hugo reads title, date,
+// draft, description and the taxonomies; the rest is under one key per kind.
+type Page struct {
+	Title       string   `json:"title"`
+	Date        string   `json:"date,omitempty"`
+	Draft       bool     `json:"draft,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Tags        []string `json:"tags,omitempty"`
+	Ratings     []string `json:"ratings,omitempty"`
+	Claim       *Claim   `json:"claim,omitempty"`
+	Person      *Person  `json:"person,omitempty"`
+	Source      *Source  `json:"source,omitempty"`
+}
+
+// Claim is a claim page's data.
+type Claim struct {
+	ID        string         `json:"id"`
+	Text      string         `json:"text"`
+	Claimant  PersonRef      `json:"claimant"`
+	Date      string         `json:"date"`
+	Setting   string         `json:"setting,omitempty"`
+	Rating    Rating         `json:"rating"`
+	Summary   string         `json:"summary"`
+	Analysis  string         `json:"analysis"` // HTML rendered from Markdown
+	Sources   []SourceRef    `json:"sources"`
+	Evidence  []EvidenceItem `json:"evidence"`
+	Reviewer  string         `json:"reviewer"`
+	Published string         `json:"published"`
+	Related   []ClaimRef     `json:"related"`
+	Card      ClaimRef       `json:"card"`   // this claim as lists show it
+	JSONLD    string         `json:"jsonld"` // ClaimReview, encoded (Hugo would lower-case map keys)
+}
+
+// PersonRef is a person as a claim page names them.
+type PersonRef struct {
+	Link
+	Role string `json:"role"`
+}
+
+// EvidenceItem is one quote with where it is.
+type EvidenceItem struct {
+	Source SourceRef `json:"source"`
+	Quote  string    `json:"quote"` // as the source has it
+	Note   string    `json:"note,omitempty"`
+	Stance string    `json:"stance"`
+	Para   int       `json:"para"`
+	URL    string    `json:"url"` // the paragraph on the source page
+}
+
+func (g *gen) claimPage(c *claims.Claim) (Page, error) {
+	analysis, err := g.markdown(c.Body)
+	if err != nil {
+		return Page{}, err
+	}
+	p := &Claim{
+		ID: c.ID, Text: c.Text, Date: c.Date, Setting: c.Setting,
+		Rating: g.rating(c.Rating), Summary: c.Summary, Analysis: analysis,
+		Reviewer: c.Reviewer, Published: c.Published,
+		Sources: []SourceRef{}, Evidence: []EvidenceItem{}, Related: []ClaimRef{},
+	}
+	p.Claimant = PersonRef{Link: g.personLink(c.Claimant)}
+	if per, ok := g.r.Person[c.Claimant]; ok {
+		p.Claimant.Role = per.Role
+	}
+	for _, id := range c.Sources {
+		if _, ok := g.r.Source[id]; ok {
+			p.Sources = append(p.Sources, g.sourceRef(id))
+		}
+	}
+	for _, l := range g.r.Evidence[c.ID] {
+		s := g.r.Source[l.Source]
+		text := s.Paras[l.N-1].Text
+		p.Evidence = append(p.Evidence, EvidenceItem{
+			Source: g.sourceRef(l.Source),
+			Quote:  text[l.Span.Start:l.Span.End],
+			Note:   l.Note, Stance: l.Stance, Para: l.N,
+			URL: "sources/" + l.Source + "/#" + s.Paras[l.N-1].Anchor,
+		})
+	}
+	for _, id := range g.r.Related[c.ID] {
+		p.Related = append(p.Related, g.claimRef(id))
+	}
+	p.Card = g.claimRef(c.ID)
+	ld, err := json.Marshal(g.claimReview(c))
+	if err != nil {
+		return Page{}, err
+	}
+	p.JSONLD = string(ld)
+	return Page{
+		Title: claimTitle(c), Date: c.Published, Draft: c.Draft, Description: c.Summary,
+		Tags: c.Tags, Ratings: []string{c.Rating}, Claim: p,
+	}, nil
+}
+
+// claimReview is schema.org ClaimReview with the fields Google's fact-check
+// markup requires (claimReviewed, reviewRating.alternateName, url, author)
+// and recommends (datePublished, itemReviewed with author, datePublished and
+// appearance; numeric rating bounds).
+func (g *gen) claimReview(c *claims.Claim) map[string]any {
+	rt, _ := g.r.Scale.Get(c.Rating)
+	n := len(g.r.Scale)
+	author := map[string]any{"@type": "Person", "name": g.personLink(c.Claimant).Title}
+	if per, ok := g.r.Person[c.Claimant]; ok && per.Role != "" {
+		author["jobTitle"] = per.Role
+	}
+	var appearance []any
+	for _, id := range c.Sources {
+		s, ok := g.r.Source[id]
+		if !ok {
+			continue
+		}
+		u := s.URL
+		if u == "" || u == "unknown" {
+			u = g.opt.BaseURL + "sources/" + id + "/"
+		}
+		a := map[string]any{"@type": "CreativeWork", "url": u, "headline": s.Title}
+		if hugoDate(s.Published) != "" {
+			a["datePublished"] = s.Published
+		}
+		if s.Outlet != "" && s.Outlet != "unknown" {
+			a["publisher"] = map[string]any{"@type": "Organization", "name": s.Outlet}
+		}
+		appearance = append(appearance, a)
+	}
+	item := map[string]any{"@type": "Claim", "author": author, "datePublished": c.Date}
+	if len(appearance) > 0 {
+		item["appearance"] = appearance
+		item["firstAppearance"] = appearance[0]
+	}
+	return map[string]any{
+		"@context":      "https://schema.org",
+		"@type":         "ClaimReview",
+		"url":           g.opt.BaseURL + "claims/" + c.ID + "/",
+		"claimReviewed": c.Text,
+		"datePublished": c.Published,
+		"author":        map[string]any{"@type": "Organization", "name": g.opt.Title, "url": g.opt.BaseURL},
+		"reviewRating": map[string]any{
+			"@type": "Rating", "alternateName": rt.Label, "ratingExplanation": c.Summary,
+			"ratingValue": n + 1 - rt.Order, "bestRating": n, "worstRating": 1,
+		},
+		"itemReviewed": item,
+	}
+}
+
+// Person is a person page's data.
+type Person struct {
+	ID          string      `json:"id"`
+	Name        string      `json:"name"`
+	Aliases     []string    `json:"aliases"`
+	Role        string      `json:"role,omitempty"`
+	Description string      `json:"description,omitempty"`
+	Bio         string      `json:"bio"` // HTML rendered from Markdown
+	Scorecard   []Score     `json:"scorecard"`
+	Claims      []ClaimRef  `json:"claims"`
+	Mentions    []MentionAt `json:"mentions"`
+	Quotes      []QuoteRef  `json:"quotes"`
+	Card        PersonCard  `json:"card"`
+}
+
+// PersonCard is a person as the people list shows them.
+type PersonCard struct {
+	Link
+	Role     string `json:"role,omitempty"`
+	Claims   int    `json:"claims"`
+	Mentions int    `json:"mentions"`
+}
+
+// Score is how many of a person's claims got one rating.
+type Score struct {
+	Rating Rating `json:"rating"`
+	Count  int    `json:"count"`
+}
+
+// MentionAt is a source naming a person, with the paragraphs.
+type MentionAt struct {
+	Source SourceRef `json:"source"`
+	Paras  []Link    `json:"paras"`
+}
+
+// QuoteRef is a statement of the person used as evidence.
+type QuoteRef struct {
+	Quote  string    `json:"quote"`
+	Source SourceRef `json:"source"`
+	URL    string    `json:"url"`
+	Claim  Link      `json:"claim"`
+}
+
+func (g *gen) personPage(id string) (Page, error) {
+	per := g.r.Person[id]
+	bio, err := g.markdown(per.Bio)
+	if err != nil {
+		return Page{}, err
+	}
+	p := &Person{
+		ID: id, Name: per.Name, Aliases: append([]string{}, per.Aliases...), Role: per.Role,
+		Description: per.Description, Bio: bio,
+		Claims: []ClaimRef{}, Mentions: []MentionAt{}, Quotes: []QuoteRef{},
+	}
+	counts := map[string]int{}
+	for _, cid := range g.r.PersonClaims[id] {
+		c := g.r.Claim[cid]
+		counts[c.Rating]++
+		p.Claims = append(p.Claims, g.claimRef(cid))
+		for _, l := range g.r.Evidence[cid] {
+			if l.Stance != "statement" {
+				continue
+			}
+			s := g.r.Source[l.Source]
+			p.Quotes = append(p.Quotes, QuoteRef{
+				Quote:  s.Paras[l.N-1].Text[l.Span.Start:l.Span.End],
+				Source: g.sourceRef(l.Source),
+				URL:    "sources/" + l.Source + "/#" + s.Paras[l.N-1].Anchor,
+				Claim:  Link{Title: claimTitle(c), URL: "claims/" + cid + "/"},
+			})
+		}
+	}
+	for _, rt := range g.r.Scale {
+		p.Scorecard = append(p.Scorecard, Score{Rating: rating(rt), Count: counts[rt.ID]})
+	}
+	for _, m := range g.r.PersonMentions[id] {
+		at := MentionAt{Source: g.sourceRef(m.Source)}
+		for _, n := range m.Paras {
+			at.Paras = append(at.Paras, Link{Title: strconv.Itoa(n), URL: "sources/" + m.Source + "/#p" + strconv.Itoa(n)})
+		}
+		p.Mentions = append(p.Mentions, at)
+	}
+	p.Card = PersonCard{Link: g.personLink(id), Role: per.Role, Claims: len(p.Claims), Mentions: len(p.Mentions)}
+	desc := per.Description
+	if desc == "" {
+		desc = per.Role
+	}
+	return Page{Title: per.Name, Description: desc, Person: p}, nil
+}
+
+// Source is a source page's data.
+type Source struct {
+	ID        string     `json:"id"`
+	Outlet    string     `json:"outlet"`
+	URL       string     `json:"url"`
+	Published string     `json:"published"`
+	Language  string     `json:"language"`
+	Author    string     `json:"author"`
+	Relays    []string   `json:"relays"`
+	Notes     string     `json:"notes,omitempty"`
+	Paras     []Para     `json:"paras"`
+	People    []Link     `json:"people"`
+	Claims    []ClaimRef `json:"claims"`
+	Marked    int        `json:"marked"` // paragraphs with evidence
+	Card      SourceCard `json:"card"`
+}
+
+// SourceCard is a source as the sources list shows it.
+type SourceCard struct {
+	SourceRef
+	Claims int `json:"claims"`
+}
+
+// Para is one paragraph split into plain and highlighted segments.
+type Para struct {
+	N        int       `json:"n"`
+	Anchor   string    `json:"anchor"`
+	Segments []Segment `json:"segments"`
+	Evidence bool      `json:"evidence,omitempty"`
+	Cited    []Link    `json:"cited,omitempty"` // claims quoting this paragraph, each once
+}
+
+// Segment is a run of text; Claims is set on highlighted evidence.
+type Segment struct {
+	Text   string `json:"text"`
+	Claims []Link `json:"claims,omitempty"`
+}
+
+func (g *gen) sourcePage(id string) Page {
+	s := g.r.Source[id]
+	url := s.URL
+	if url == "unknown" {
+		url = ""
+	}
+	p := &Source{
+		ID: id, Outlet: s.Outlet, URL: url, Published: s.Published, Language: s.Language,
+		Author: s.Author, Relays: append([]string{}, s.Relays...), Notes: s.Notes,
+		People: []Link{}, Claims: []ClaimRef{},
+	}
+	marks := g.r.Marks[id]
+	for _, para := range s.Paras {
+		out := Para{N: para.N, Anchor: para.Anchor}
+		pos := 0
+		for _, m := range marks[para.N] {
+			if m.Span.Start > pos {
+				out.Segments = append(out.Segments, Segment{Text: para.Text[pos:m.Span.Start]})
+			}
+			seg := Segment{Text: para.Text[m.Span.Start:m.Span.End]}
+			for _, cid := range m.Claims {
+				l := Link{Title: claimTitle(g.r.Claim[cid]), URL: "claims/" + cid + "/"}
+				seg.Claims = append(seg.Claims, l)
+				if !slices.Contains(out.Cited, l) {
+					out.Cited = append(out.Cited, l)
+				}
+			}
+			out.Segments = append(out.Segments, seg)
+			out.Evidence = true
+			pos = m.Span.End
+		}
+		if pos < len(para.Text) {
+			out.Segments = append(out.Segments, Segment{Text: para.Text[pos:]})
+		}
+		if out.Evidence {
+			p.Marked++
+		}
+		p.Paras = append(p.Paras, out)
+	}
+	for _, pid := range g.r.SourcePeople[id] {
+		p.People = append(p.People, g.personLink(pid))
+	}
+	for _, cid := range g.r.SourceClaims[id] {
+		p.Claims = append(p.Claims, g.claimRef(cid))
+	}
+	p.Card = SourceCard{SourceRef: g.sourceRef(id), Claims: len(p.Claims)}
+	return Page{Title: s.Title, Date: hugoDate(s.Published), Description: sourceDescription(s.Outlet, s.Published), Source: p}
+}
+
+func sourceDescription(outlet, published string) string {
+	d := "Article"
+	if outlet != "" && outlet != "unknown" {
+		d += " from " + outlet
+	}
+	if published != "" && published != "unknown" {
+		d += ", " + published
+	}
+	return d + ", kept verbatim as evidence."
+}

@@ -1,0 +1,224 @@
+// Package site turns the derived site into Hugo content files: one page per
+// claim, person and source, plus the rating term pages. Every page carries
+// its data as JSON front matter, ready for templates to format; contributor
+// Markdown is rendered here, with raw HTML off, so no contributed text ever
+// reaches Hugo's template or shortcode parser. The bytes are deterministic.
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/factcheck-mx/factcheck/generator/claims"
+	"github.com/factcheck-mx/factcheck/generator/derive"
+)
+
+// Sections are the content folders the generator owns.
+var Sections = []string{"claims", "people", "sources", "ratings"}
+
+// Options are the site-wide values pages need.
+type Options struct {
+	Title   string // the publisher's name, for ClaimReview
+	BaseURL string // absolute, ending in "/"
+}
+
+// Files returns every generated content file, keyed by its slash path under
+// content/.
+func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
+	g := &gen{r: r, opt: opt, md: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))}
+	files := map[string][]byte{}
+	add := func(path string, front any, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		b, err := encode(front)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		files[path] = b
+		return nil
+	}
+	for _, c := range r.Claims {
+		p, err := g.claimPage(c)
+		if err := add("claims/"+c.ID+".md", p, err); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range r.People {
+		pg, err := g.personPage(p.ID)
+		if err := add("people/"+p.ID+".md", pg, err); err != nil {
+			return nil, err
+		}
+	}
+	for _, s := range r.Sources {
+		if err := add("sources/"+s.ID+".md", g.sourcePage(s.ID), nil); err != nil {
+			return nil, err
+		}
+	}
+	for _, rt := range r.Scale {
+		page := map[string]any{"title": rt.Label, "description": rt.Description, "rating": rating(rt)}
+		if err := add("ratings/"+rt.ID+"/_index.md", page, nil); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// encode writes JSON front matter (which Hugo reads when a file starts with
+// "{"), followed by an empty body.
+func encode(front any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(front); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Write makes dir's generated sections hold exactly files: files whose bytes
+// differ are written, files no longer generated are removed, the rest are
+// left alone. It returns how many files it wrote and removed.
+func Write(dir string, files map[string][]byte) (written, removed int, err error) {
+	for _, s := range Sections {
+		root := filepath.Join(dir, s)
+		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				if os.IsNotExist(err) && p == root {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			rel, _ := filepath.Rel(dir, p)
+			if _, keep := files[filepath.ToSlash(rel)]; !keep {
+				removed++
+				return os.Remove(p)
+			}
+			return nil
+		})
+		if err != nil {
+			return written, removed, err
+		}
+	}
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, files[p]) {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return written, removed, err
+		}
+		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+			return written, removed, err
+		}
+		written++
+	}
+	return written, removed, nil
+}
+
+type gen struct {
+	r   *derive.Result
+	opt Options
+	md  goldmark.Markdown
+}
+
+func (g *gen) markdown(src string) (string, error) {
+	var b bytes.Buffer
+	if err := g.md.Convert([]byte(src), &b); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// Rating is a rating as templates show it.
+type Rating struct {
+	ID          string `json:"id"`
+	Label       string `json:"label"`
+	Description string `json:"description"`
+	Icon        string `json:"icon"`
+	Order       int    `json:"order"`
+}
+
+func rating(r claims.Rating) Rating {
+	return Rating{ID: r.ID, Label: r.Label, Description: r.Description, Icon: r.Icon, Order: r.Order}
+}
+
+func (g *gen) rating(id string) Rating {
+	rt, _ := g.r.Scale.Get(id)
+	return rating(rt)
+}
+
+// Link is a reference to another page: url is relative to the site root,
+// without a leading slash (templates pass it through relURL).
+type Link struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// ClaimRef is a claim as lists show it.
+type ClaimRef struct {
+	Link
+	Rating    Rating `json:"rating"`
+	Summary   string `json:"summary"`
+	Claimant  Link   `json:"claimant"`
+	Published string `json:"published"`
+}
+
+func (g *gen) claimRef(id string) ClaimRef {
+	c := g.r.Claim[id]
+	return ClaimRef{
+		Link:      Link{Title: claimTitle(c), URL: "claims/" + c.ID + "/"},
+		Rating:    g.rating(c.Rating),
+		Summary:   c.Summary,
+		Claimant:  g.personLink(c.Claimant),
+		Published: c.Published,
+	}
+}
+
+func claimTitle(c *claims.Claim) string {
+	if c.Title != "" {
+		return c.Title
+	}
+	return c.Text
+}
+
+func (g *gen) personLink(id string) Link {
+	if p, ok := g.r.Person[id]; ok {
+		return Link{Title: p.Name, URL: "people/" + id + "/"}
+	}
+	return Link{Title: id}
+}
+
+// SourceRef is a source as other pages cite it.
+type SourceRef struct {
+	Link
+	Outlet    string `json:"outlet"`
+	Published string `json:"published"`
+}
+
+func (g *gen) sourceRef(id string) SourceRef {
+	s := g.r.Source[id]
+	return SourceRef{Link: Link{Title: s.Title, URL: "sources/" + id + "/"}, Outlet: s.Outlet, Published: s.Published}
+}
+
+func hugoDate(d string) string {
+	if len(d) == 10 {
+		return d
+	}
+	return ""
+}
