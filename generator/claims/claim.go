@@ -11,7 +11,7 @@ type Claim struct {
 	Title     string // optional short headline; the claim text otherwise
 	Text      string // the claim as made
 	Claimant  string // person id
-	Date      string // when it was made: YYYY-MM-DD, YYYY-MM or YYYY
+	Date      string // when it was made: YYYY-MM-DD, YYYY-MM, YYYY or "unknown"
 	Setting   string // where or how it was made, in words (optional)
 	Sources   []string
 	Rating    string
@@ -65,7 +65,7 @@ func Parse(f meta.File, scale Scale, probs *diag.List) *Claim {
 	c.Title, _ = fs.String("title", false, "")
 	c.Text, c.Lines["claim"] = fs.String("claim", true, "the claim as it was made, in the claimant's words")
 	c.Claimant, c.Lines["claimant"] = fs.String("claimant", true, "the id of a person file in people/ (its file name without .md)")
-	c.Date, c.Lines["date"] = fs.Date("date", true, true, false)
+	c.Date, c.Lines["date"] = fs.Date("date", true, true, true)
 	c.Setting, _ = fs.String("setting", false, "")
 	c.Sources, c.Lines["sources"] = fs.Strings("sources", true, "the ids of the sources (files in corpus/) that report the claim")
 	c.Rating, line = fs.String("rating", true, "one of "+meta.Describe(scale.IDs()))

@@ -182,8 +182,25 @@ func (f *Fields) Date(key string, required, partial, unknown bool) (string, int)
 	if unknown {
 		want += ", or \"unknown\""
 	}
-	v, line := f.String(key, required, "write the date as "+want)
+	fl, ok := f.scalar(key)
+	if !ok {
+		if fl == nil && required {
+			f.missing(key, "write the date as "+want)
+		}
+		if fl != nil {
+			return "", fl.Line
+		}
+		return "", 0
+	}
+	v, line := strings.TrimSpace(fl.Value.Value), fl.Line
+	if t := fl.Value.Type; t != "string" && t != "date" && !(t == "int" && partial) {
+		f.probs.Errorf(f.path, line, "field %q: %q is not a date; write it as %s", key, v, want)
+		return "", line
+	}
 	if v == "" {
+		if required {
+			f.probs.Errorf(f.path, line, "field %q is empty: write the date as %s", key, want)
+		}
 		return "", line
 	}
 	if unknown && v == "unknown" {

@@ -132,7 +132,10 @@ func (g *gen) claimReview(c *claims.Claim) map[string]any {
 		}
 		appearance = append(appearance, a)
 	}
-	item := map[string]any{"@type": "Claim", "author": author, "datePublished": c.Date}
+	item := map[string]any{"@type": "Claim", "author": author}
+	if c.Date != "unknown" {
+		item["datePublished"] = c.Date
+	}
 	if len(appearance) > 0 {
 		item["appearance"] = appearance
 		item["firstAppearance"] = appearance[0]

@@ -1,0 +1,199 @@
+package build
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// repoRoot is the site root of this repository, relative to this package.
+const repoRoot = "../.."
+
+// siteFiles are the parts of the repository a test site shares: config,
+// templates, strings, styles and the hand-written pages.
+var siteFiles = []string{"config.toml", "layouts", "i18n", "assets", "static", "content"}
+
+// newSite makes a site in a temporary folder from the repository's
+// templates and configuration, plus the files of archive (if any).
+func newSite(t testing.TB, archive *txtar.Archive, withInputs bool) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyList := append([]string(nil), siteFiles...)
+	if withInputs {
+		copyList = append(copyList, "corpus", "people", "claims")
+	}
+	for _, name := range copyList {
+		if err := copyTree(filepath.Join(repoRoot, name), filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Generated sections in the repository's content/ are not part of a fresh site.
+	for _, s := range []string{"claims", "people", "sources", "ratings"} {
+		os.RemoveAll(filepath.Join(dir, "content", s))
+	}
+	if archive != nil {
+		for _, f := range archive.Files {
+			if isDirective(f.Name) {
+				continue
+			}
+			p := filepath.Join(dir, filepath.FromSlash(f.Name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
+
+func isDirective(name string) bool { return name == "check" || name == "assert" }
+
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) && p == src {
+				return nil
+			}
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+func section(a *txtar.Archive, name string) (string, bool) {
+	for _, f := range a.Files {
+		if f.Name == name {
+			return string(f.Data), true
+		}
+	}
+	return "", false
+}
+
+// TestSites runs every archive in testdata/sites: its problems must be
+// exactly the "check" section, a build must succeed exactly when there are no
+// errors (and leave earlier output untouched when it fails), and every line of
+// the "assert" section must hold.
+func TestSites(t *testing.T) {
+	archives, _ := filepath.Glob("testdata/sites/*.txtar")
+	if len(archives) == 0 {
+		t.Fatal("no test sites found")
+	}
+	for _, path := range archives {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			a, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := newSite(t, a, false)
+			l, err := Load(context.Background(), dir, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := section(a, "check")
+			if got := problemsText(l); got != strings.TrimSpace(want) {
+				t.Errorf("check problems:\n%s\n\nwant:\n%s", got, strings.TrimSpace(want))
+			}
+			// Earlier output that a failed build must leave alone.
+			sentinels := []string{"public/old.html", "content/claims/old.md"}
+			for _, s := range sentinels {
+				os.MkdirAll(filepath.Dir(filepath.Join(dir, s)), 0o755)
+				os.WriteFile(filepath.Join(dir, s), []byte("earlier build"), 0o644)
+			}
+			_, _, err = Build(context.Background(), Options{Root: dir})
+			if l.Probs.Err() != nil {
+				if !errors.Is(err, ErrInvalid) {
+					t.Fatalf("build with errors returned %v, want ErrInvalid", err)
+				}
+				for _, s := range sentinels {
+					if b, err := os.ReadFile(filepath.Join(dir, s)); err != nil || string(b) != "earlier build" {
+						t.Errorf("failed build changed %s", s)
+					}
+				}
+				if _, err := os.Stat(filepath.Join(dir, "content", "people")); err == nil {
+					t.Error("failed build wrote content/people")
+				}
+			} else {
+				if err != nil {
+					t.Fatalf("build: %v", err)
+				}
+				for _, s := range sentinels {
+					if _, err := os.Stat(filepath.Join(dir, s)); err == nil {
+						t.Errorf("successful build kept stale %s", s)
+					}
+				}
+			}
+			asserts, _ := section(a, "assert")
+			runAsserts(t, dir, asserts)
+		})
+	}
+}
+
+func problemsText(l *Loaded) string {
+	var lines []string
+	for _, p := range l.Probs {
+		lines = append(lines, p.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// runAsserts checks lines of the form
+//
+//	PATH exists | PATH missing | PATH contains TEXT | PATH !contains TEXT
+//
+// where PATH is relative to the site root. Blank lines and # comments are
+// skipped.
+func runAsserts(t *testing.T, dir, script string) {
+	t.Helper()
+	sc := bufio.NewScanner(strings.NewReader(script))
+	n := 0
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		n++
+		path, rest, _ := strings.Cut(line, " ")
+		verb, arg, _ := strings.Cut(rest, " ")
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
+		switch verb {
+		case "exists":
+			if err != nil {
+				t.Errorf("%s: want it to exist: %v", path, err)
+			}
+		case "missing":
+			if err == nil {
+				t.Errorf("%s: want it missing, it exists", path)
+			}
+		case "contains", "!contains":
+			if err != nil {
+				t.Errorf("%s: %v", path, err)
+				continue
+			}
+			if has := strings.Contains(string(data), arg); has != (verb == "contains") {
+				t.Errorf("%s: %s %q failed", path, verb, arg)
+			}
+		default:
+			t.Fatalf("bad assert line %q", line)
+		}
+	}
+	if strings.TrimSpace(script) != "" && n == 0 {
+		t.Fatal("assert section has no assertions")
+	}
+}

@@ -1,0 +1,60 @@
+package evidence
+
+import "testing"
+
+func TestFind(t *testing.T) {
+	text := "CIA Director William Burns said his agency is “sharply focused” on Russia’s expanding footprint — in Mexico. … So they’re looking"
+	tests := []struct {
+		quote string
+		want  string // the original text found; "" when not found
+	}{
+		{"William Burns said", "William Burns said"},
+		{`is "sharply focused" on Russia's`, "is “sharply focused” on Russia’s"},
+		{"WILLIAM   BURNS\n said", "William Burns said"},
+		{"footprint - in Mexico", "footprint — in Mexico"},
+		{"Mexico. ... So they're", "Mexico. … So they’re"},
+		{"deeply focused", ""},
+		{"", ""},
+		{"   ", ""},
+	}
+	n := Normalize(text)
+	for _, tt := range tests {
+		sp, ok := n.Find(tt.quote)
+		got := ""
+		if ok {
+			got = text[sp.Start:sp.End]
+		}
+		if got != tt.want {
+			t.Errorf("Find(%q) = %q, want %q", tt.quote, got, tt.want)
+		}
+	}
+}
+
+func TestFindAccents(t *testing.T) {
+	text := "President Andrés Manuel López Obrador said"
+	sp, ok := Normalize(text).Find("Andres Manuel Lopez Obrador")
+	if !ok || text[sp.Start:sp.End] != "Andrés Manuel López Obrador" {
+		t.Fatalf("accent-insensitive find failed: %v %q", ok, text[sp.Start:sp.End])
+	}
+}
+
+func TestClosest(t *testing.T) {
+	paras := []string{
+		"Mexico’s response",
+		"CIA Director William Burns said earlier this month that his agency and the U.S. government are “sharply focused” on Russia’s expanding footprint in Mexico.",
+	}
+	p, ok := Closest("the U.S. government are deeply focused on Russia's growing footprint", paras)
+	if !ok || p.Index != 1 {
+		t.Fatalf("Closest found %+v, want paragraph 1", p)
+	}
+	want := "the U.S. government are “sharply focused” on Russia’s expanding footprint"
+	if p.Text != want {
+		t.Errorf("Closest text = %q, want %q", p.Text, want)
+	}
+	if p.Score <= 0.5 || p.Score >= 1 {
+		t.Errorf("score = %v, want between 0.5 and 1", p.Score)
+	}
+	if _, ok := Closest("", paras); ok {
+		t.Error("Closest of an empty quote found something")
+	}
+}
