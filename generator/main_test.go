@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// site copies the repository's site into a temporary folder.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"config.toml", "layouts", "i18n", "assets", "content", "corpus", "people", "claims"} {
+		src := filepath.Join("..", name)
+		err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel("..", p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func runCmd(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCheckExitStatus(t *testing.T) {
+	dir := copySite(t)
+	code, out, _ := runCmd("check", "-root", dir)
+	if code != 0 || !strings.Contains(out, "0 errors") {
+		t.Fatalf("check on the real site: exit %d\n%s", code, out)
+	}
+	bad := filepath.Join(dir, "claims", "broken.md")
+	os.WriteFile(bad, []byte("---\nclaim: x\nratng: corroborated\n---\n"), 0o644)
+	code, out, _ = runCmd("check", "-root", dir)
+	if code != 1 {
+		t.Errorf("check with a broken claim: exit %d, want 1", code)
+	}
+	if !strings.Contains(out, `claims/broken.md:3: unknown field "ratng": did you mean "rating"?`) {
+		t.Errorf("check output lacks the typo with its line:\n%s", out)
+	}
+	if code, _, _ := runCmd("frobnicate"); code != 2 {
+		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+}
+
+func TestBuildFailureLeavesOutput(t *testing.T) {
+	dir := copySite(t)
+	if code, out, errs := runCmd("build", "-root", dir); code != 0 || !strings.Contains(out, "built 16 claim") {
+		t.Fatalf("build: exit %d\n%s%s", code, out, errs)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	os.WriteFile(filepath.Join(dir, "claims", "broken.md"), []byte("---\nclaim: x\n---\n"), 0o644)
+	code, _, errs := runCmd("build", "-root", dir)
+	if code != 1 || !strings.Contains(errs, "content/ and public/ are unchanged") {
+		t.Fatalf("build with errors: exit %d\n%s", code, errs)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if !bytes.Equal(before, after) || len(before) == 0 {
+		t.Error("a failed build changed public/index.html")
+	}
+}
+
+// Each scaffold written by new must pass check as it stands.
+func TestNewScaffoldsPassCheck(t *testing.T) {
+	dir := copySite(t)
+	steps := [][]string{
+		{"new", "person", "jane-roe", "-root", dir, "-name", "Jane Roe"},
+		{"new", "source", "roe-interview", "-root", dir, "-title", "An interview"},
+		{"new", "claim", "roe-claim", "-root", dir, "-claimant", "jane-roe", "-source", "roe-interview"},
+	}
+	for _, s := range steps {
+		if code, out, errs := runCmd(s...); code != 0 {
+			t.Fatalf("%v: exit %d\n%s%s", s, code, out, errs)
+		}
+	}
+	code, out, _ := runCmd("check", "-root", dir)
+	if code != 0 || !strings.Contains(out, "17 claims, 25 people, 6 sources: 0 errors") {
+		t.Fatalf("check after new: exit %d\n%s", code, out)
+	}
+	if code, _, errs := runCmd("new", "person", "jane-roe", "-root", dir); code != 1 || !strings.Contains(errs, "exists") {
+		t.Errorf("new over an existing file: exit %d, %s", code, errs)
+	}
+	if code, _, _ := runCmd("new", "claim", "x", "-root", dir, "-claimant", "nobody", "-source", "roe-interview"); code != 1 {
+		t.Errorf("new claim with an unknown claimant: exit %d, want 1", code)
+	}
+	if code, _, _ := runCmd("new", "person", "../escape", "-root", dir); code != 2 {
+		t.Errorf("new with a path as id: exit %d, want 2", code)
+	}
+}
