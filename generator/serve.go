@@ -1,26 +1,35 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
+	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
-	"github.com/gohugoio/hugo/commands"
+	"github.com/gohugoio/hugo/livereload"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
-	"github.com/factcheck-mx/factcheck/generator/claims"
-	"github.com/factcheck-mx/factcheck/generator/config"
-	"github.com/factcheck-mx/factcheck/generator/corpus"
-	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
-// cmdServe regenerates content/ whenever an input changes and runs Hugo's
-// own server (with live reload) on the result.
+// watched are the folders whose changes trigger a rebuild: the inputs and
+// the Hugo site itself. Generated content sections are left out.
+var watched = []string{"corpus", "people", "claims", "content", "layouts", "i18n", "assets", "static"}
+
+// cmdServe previews the site on localhost. Every change to an input or to
+// the site's templates runs a full build (the same one as `build`) into a
+// private folder, then tells open browsers to reload. A change with errors
+// prints them and leaves the preview as it was.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flags("serve", stderr)
 	root := fs.String("root", ".", "the site root (the folder with config.toml)")
@@ -29,80 +38,192 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if fs.Parse(args) != nil {
 		return 2
 	}
-	base := "http://localhost:" + strconv.Itoa(*port) + "/"
-	regen := func() bool {
-		l, err := build.Load(ctx, *root, *drafts)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return false
-		}
-		printProblems(stderr, l.Probs)
-		if l.Probs.Err() != nil {
-			fmt.Fprintln(stderr, "serve: fix the errors above; the preview keeps the last good version")
-			return false
-		}
-		files, err := l.Content(base)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return false
-		}
-		w, r, err := site.Write(filepath.Join(*root, "content"), files)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return false
-		}
-		if w+r > 0 {
-			fmt.Fprintf(stdout, "serve: content updated (%d files written, %d removed)\n", w, r)
-		}
-		return true
-	}
-	if !regen() {
+	ln, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(*port))
+	if err != nil {
+		fmt.Fprintf(stderr, "serve: %v (choose another -port)\n", err)
 		return 1
 	}
+	defer ln.Close()
+	dest, err := os.MkdirTemp(*root, ".preview-")
+	if err != nil {
+		fmt.Fprintln(stderr, "serve:", err)
+		return 1
+	}
+	defer os.RemoveAll(dest)
+
+	opt := build.Options{Root: *root, Drafts: *drafts, Dest: dest,
+		BaseURL: "http://localhost:" + strconv.Itoa(*port) + "/"}
+	var mu sync.Mutex
+	rebuild := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		sum, probs, err := build.Build(ctx, opt)
+		printProblems(stderr, probs)
+		if err != nil {
+			if errors.Is(err, build.ErrInvalid) {
+				fmt.Fprintln(stderr, "serve: fix the errors above; the preview shows the last good version")
+			} else {
+				fmt.Fprintln(stderr, "serve:", err)
+			}
+			return false
+		}
+		fmt.Fprintf(stdout, "serve: %s\n", sum)
+		return true
+	}
+	if !rebuild() {
+		return 1
+	}
+
 	watcher, err := fsnotify.NewWatcher()
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, "serve:", err)
 		return 1
 	}
 	defer watcher.Close()
-	for _, d := range []string{corpus.Dir, people.Dir, claims.Dir, "."} {
-		if err := watcher.Add(filepath.Join(*root, d)); err != nil {
-			fmt.Fprintf(stderr, "serve: cannot watch %s: %v\n", d, err)
+	addWatches(watcher, *root)
+	go func() {
+		for range debounce(ctx, watcher, *root) {
+			if rebuild() {
+				livereload.ForceRefresh()
+			}
 		}
-	}
-	go watch(ctx, watcher, *root, regen)
-	hugoArgs := []string{"server", "--source", filepath.Clean(*root), "--port", strconv.Itoa(*port),
-		"--bind", "127.0.0.1", "--baseURL", base, "--disableFastRender"}
-	if *drafts {
-		hugoArgs = append(hugoArgs, "--buildDrafts")
-	}
-	if err := commands.Execute(hugoArgs); err != nil {
-		fmt.Fprintln(stderr, err)
+	}()
+
+	livereload.Initialize()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/livereload.js", livereload.ServeJS)
+	mux.HandleFunc("/livereload", livereload.Handler)
+	mux.Handle("/", injectReload(http.FileServer(http.Dir(dest)), *port))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	fmt.Fprintf(stdout, "serve: http://localhost:%d/ (Ctrl+C to stop)\n", *port)
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintln(stderr, "serve:", err)
 		return 1
 	}
 	return 0
 }
 
-// watch calls regen after input files change, at most once per quiet 100 ms.
-func watch(ctx context.Context, w *fsnotify.Watcher, root string, regen func() bool) {
-	var timer <-chan time.Time
-	cfg := filepath.Join(root, config.File)
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case ev, ok := <-w.Events:
-			if !ok {
-				return
+// addWatches watches config.toml's folder and every folder under watched,
+// skipping the generated content sections.
+func addWatches(w *fsnotify.Watcher, root string) {
+	w.Add(root)
+	skip := map[string]bool{}
+	for _, s := range site.Sections {
+		skip[filepath.Join(root, "content", s)] = true
+	}
+	for _, d := range watched {
+		filepath.WalkDir(filepath.Join(root, d), func(p string, e os.DirEntry, err error) error {
+			if err != nil || !e.IsDir() {
+				return nil
 			}
-			dir := filepath.Base(filepath.Dir(ev.Name))
-			if dir == corpus.Dir || dir == people.Dir || dir == claims.Dir || filepath.Clean(ev.Name) == filepath.Clean(cfg) {
-				timer = time.After(100 * time.Millisecond)
+			if skip[p] {
+				return filepath.SkipDir
 			}
-		case <-w.Errors:
-		case <-timer:
-			timer = nil
-			regen()
-		}
+			w.Add(p)
+			return nil
+		})
 	}
 }
+
+// debounce sends once per burst of relevant changes, 100 ms after the last.
+func debounce(ctx context.Context, w *fsnotify.Watcher, root string) <-chan struct{} {
+	out := make(chan struct{})
+	go func() {
+		defer close(out)
+		var timer <-chan time.Time
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case ev, ok := <-w.Events:
+				if !ok {
+					return
+				}
+				if relevant(root, ev.Name) {
+					if ev.Op&fsnotify.Create != 0 {
+						if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+							w.Add(ev.Name)
+						}
+					}
+					timer = time.After(100 * time.Millisecond)
+				}
+			case <-w.Errors:
+			case <-timer:
+				timer = nil
+				select {
+				case out <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	return out
+}
+
+// relevant reports whether a change to name should rebuild the preview: the
+// configuration, or a non-hidden file in a watched folder outside the
+// generated sections.
+func relevant(root, name string) bool {
+	rel, err := filepath.Rel(root, name)
+	if err != nil {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	if rel == "config.toml" {
+		return true
+	}
+	parts := strings.Split(rel, "/")
+	if strings.HasPrefix(parts[len(parts)-1], ".") || strings.HasSuffix(rel, "~") {
+		return false
+	}
+	for _, d := range watched {
+		if parts[0] == d {
+			return !(d == "content" && len(parts) > 1 && isSection(parts[1]))
+		}
+	}
+	return false
+}
+
+func isSection(name string) bool {
+	for _, s := range site.Sections {
+		if s == name {
+			return true
+		}
+	}
+	return false
+}
+
+// injectReload adds the live-reload script to HTML pages.
+func injectReload(h http.Handler, port int) http.Handler {
+	tag := []byte(fmt.Sprintf(`<script src="/livereload.js?mindelay=10&amp;v=2&amp;port=%d&amp;path=livereload" defer></script></body>`, port))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &recorder{header: http.Header{}, status: http.StatusOK}
+		h.ServeHTTP(rec, r)
+		body := rec.body.Bytes()
+		if strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
+			body = bytes.Replace(body, []byte("</body>"), tag, 1)
+			rec.header.Del("Content-Length")
+		}
+		for k, v := range rec.header {
+			w.Header()[k] = v
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(rec.status)
+		w.Write(body)
+	})
+}
+
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) WriteHeader(status int)      { r.status = status }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }

@@ -8,10 +8,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,7 +31,7 @@ type Options struct {
 	Root    string // the site root (where config.toml is)
 	BaseURL string // overrides config.toml's baseURL when set
 	Drafts  bool   // publish draft claims too
-	Log     io.Writer
+	Dest    string // where the site is published (default Root/public)
 }
 
 // ErrInvalid is returned (wrapped) when the inputs have errors.
@@ -123,13 +123,17 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := Hugo(opt.Root, content, public, config.NormalizeBaseURL(base), opt.Drafts); err != nil {
 		return Summary{}, l.Probs, fmt.Errorf("hugo: %w", err)
 	}
-	if err := swap(opt.Root, stage); err != nil {
+	dest := opt.Dest
+	if dest == "" {
+		dest = filepath.Join(opt.Root, "public")
+	}
+	if err := swap(opt.Root, dest, stage); err != nil {
 		return Summary{}, l.Probs, err
 	}
 	_, warns := l.Probs.Counts()
 	s := Summary{
 		Claims: len(l.Result.Claims), People: len(l.Result.People), Sources: len(l.Result.Sources),
-		ContentFiles: len(files), PublicFiles: countFiles(filepath.Join(opt.Root, "public")),
+		ContentFiles: len(files), PublicFiles: countFiles(dest),
 		Warnings: warns, Duration: time.Since(start),
 	}
 	return s, l.Probs, nil
@@ -184,9 +188,10 @@ func copyHandWritten(src, dst string) error {
 	})
 }
 
-// swap moves the staged generated sections and public/ into place. Each
-// move is a rename within one file system.
-func swap(root, stage string) error {
+// swap moves the staged site into dest and the staged generated sections
+// into root/content. Each move is a rename; the staging folder is inside
+// root, and dest must be on the same file system.
+func swap(root, dest, stage string) error {
 	old := filepath.Join(stage, "old")
 	if err := os.MkdirAll(filepath.Join(old, "content"), 0o755); err != nil {
 		return err
@@ -194,18 +199,17 @@ func swap(root, stage string) error {
 	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
 		return err
 	}
-	dirs := []string{"public"}
+	moves := [][2]string{{filepath.Join(stage, "public"), dest}}
 	for _, s := range site.Sections {
-		dirs = append(dirs, filepath.Join("content", s))
+		moves = append(moves, [2]string{filepath.Join(stage, "content", s), filepath.Join(root, "content", s)})
 	}
-	for _, d := range dirs {
-		cur := filepath.Join(root, d)
+	for i, m := range moves {
+		staged, cur := m[0], m[1]
 		if _, err := os.Lstat(cur); err == nil {
-			if err := os.Rename(cur, filepath.Join(old, d)); err != nil {
+			if err := os.Rename(cur, filepath.Join(old, strconv.Itoa(i))); err != nil {
 				return err
 			}
 		}
-		staged := filepath.Join(stage, d)
 		if _, err := os.Stat(staged); err == nil {
 			if err := os.Rename(staged, cur); err != nil {
 				return err

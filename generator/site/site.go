@@ -123,12 +123,37 @@ func Write(dir string, files map[string][]byte) (written, removed int, err error
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			return written, removed, err
 		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+		if err := writeAtomic(full, files[p]); err != nil {
 			return written, removed, err
 		}
 		written++
 	}
 	return written, removed, nil
+}
+
+// writeAtomic writes data to path through a hidden temporary file and a
+// rename, so a reader (such as Hugo's file watcher) never sees a half-written
+// file.
+func writeAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
 }
 
 type gen struct {

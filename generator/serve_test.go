@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestRelevant(t *testing.T) {
+	root := "/site"
+	for name, want := range map[string]bool{
+		"/site/config.toml":              true,
+		"/site/claims/a.md":              true,
+		"/site/corpus/s.txt":             true,
+		"/site/layouts/_partials/x.html": true,
+		"/site/content/about.md":         true,
+		"/site/content/claims/a.md":      false, // generated
+		"/site/content/sources/s.md":     false, // generated
+		"/site/claims/.a.md.swp":         false,
+		"/site/claims/a.md~":             false,
+		"/site/public/index.html":        false,
+		"/site/.preview-123/index.html":  false,
+		"/site/README.md":                false,
+		"/elsewhere/claims/a.md":         false,
+	} {
+		if got := relevant(root, name); got != want {
+			t.Errorf("relevant(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestServeShowsEdits runs serve on a copy of the site, edits a claim and
+// waits (up to a generous limit) for the served page to change; then breaks
+// the claim and checks the last good version stays.
+func TestServeShowsEdits(t *testing.T) {
+	dir := copySite(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"serve", "-root", dir, "-port", strconv.Itoa(port)}, io.Discard, io.Discard)
+	}()
+	defer func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exited %d", code)
+		}
+		if m, _ := filepath.Glob(filepath.Join(dir, ".preview-*")); len(m) != 0 {
+			t.Errorf("serve left %v behind", m)
+		}
+	}()
+	page := "http://127.0.0.1:" + strconv.Itoa(port) + "/claims/kolbe-russia-willing-to-take-higher-risks/"
+	get := func() string {
+		resp, err := http.Get(page)
+		if err != nil {
+			return ""
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	waitFor := func(want string) bool {
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if strings.Contains(get(), want) {
+				return true
+			}
+		}
+		return false
+	}
+	if !waitFor("livereload.js") {
+		t.Fatal("serve never served the claim page with the live-reload script")
+	}
+	claim := filepath.Join(dir, "claims", "kolbe-russia-willing-to-take-higher-risks.md")
+	orig, _ := os.ReadFile(claim)
+	edited := strings.Replace(string(orig), `summary: "A veteran`, `summary: "Edited in the test. A veteran`, 1)
+	os.WriteFile(claim, []byte(edited), 0o644)
+	if !waitFor("Edited in the test.") {
+		t.Fatal("the edited summary never appeared")
+	}
+	broken := strings.Replace(edited, "claimant: paul-kolbe", "claimant: nobody-at-all", 1)
+	os.WriteFile(claim, []byte(broken), 0o644)
+	time.Sleep(time.Second)
+	if body := get(); !strings.Contains(body, "Edited in the test.") || !strings.Contains(body, `href="/people/paul-kolbe/"`) {
+		t.Error("after a broken edit the preview no longer shows the last good version")
+	}
+}
