@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -183,16 +184,7 @@ func relevant(root, name string) bool {
 	}
 	for _, d := range watched {
 		if parts[0] == d {
-			return !(d == "content" && len(parts) > 1 && isSection(parts[1]))
-		}
-	}
-	return false
-}
-
-func isSection(name string) bool {
-	for _, s := range site.Sections {
-		if s == name {
-			return true
+			return !(d == "content" && len(parts) > 1 && slices.Contains(site.Sections, parts[1]))
 		}
 	}
 	return false

@@ -1,6 +1,8 @@
 package claims
 
 import (
+	"slices"
+
 	"github.com/factcheck-mx/factcheck/generator/diag"
 	"github.com/factcheck-mx/factcheck/generator/meta"
 )
@@ -87,7 +89,7 @@ func Parse(f meta.File, scale Scale, probs *diag.List) *Claim {
 		ev.Note, _ = e.String("note", false, "")
 		if e.Has("stance") {
 			ev.Stance, line = e.String("stance", true, "")
-			if !contains(Stances, ev.Stance) {
+			if !slices.Contains(Stances, ev.Stance) {
 				e.Errorf(line, "stance %q is not one of %s", ev.Stance, meta.Describe(Stances))
 			}
 		}

@@ -4,6 +4,7 @@ package claims
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 
 	"github.com/factcheck-mx/factcheck/generator/diag"
@@ -79,7 +80,7 @@ func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
 			fs.Errorf(line, "colour %q must be written #rrggbb", r.Colour)
 		}
 		r.Icon, line = fs.String("icon", true, "one of "+meta.Describe(Icons))
-		if r.Icon != "" && !contains(Icons, r.Icon) {
+		if r.Icon != "" && !slices.Contains(Icons, r.Icon) {
 			fs.Errorf(line, "icon %q is not one of %s", r.Icon, meta.Describe(Icons))
 		}
 		fs.Finish()
@@ -87,13 +88,4 @@ func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
 	}
 	sort.SliceStable(s, func(i, j int) bool { return s[i].Order < s[j].Order })
 	return s
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
