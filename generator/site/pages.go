@@ -110,8 +110,11 @@ func (g *gen) claimReview(c *claims.Claim) map[string]any {
 	rt, _ := g.r.Scale.Get(c.Rating)
 	n := len(g.r.Scale)
 	author := map[string]any{"@type": "Person", "name": g.personLink(c.Claimant).Title}
-	if per, ok := g.r.Person[c.Claimant]; ok && per.Role != "" {
-		author["jobTitle"] = per.Role
+	if per, ok := g.r.Person[c.Claimant]; ok {
+		author["url"] = g.opt.BaseURL + "people/" + per.ID + "/"
+		if per.Role != "" {
+			author["jobTitle"] = per.Role
+		}
 	}
 	var appearance []any
 	for _, id := range c.Sources {
