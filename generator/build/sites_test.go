@@ -54,7 +54,9 @@ func newSite(t testing.TB, archive *txtar.Archive, withInputs bool) string {
 	return dir
 }
 
-func isDirective(name string) bool { return name == "check" || name == "assert" }
+func isDirective(name string) bool {
+	return name == "check" || name == "assert" || name == "build-error"
+}
 
 func copyTree(src, dst string) error {
 	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
@@ -87,9 +89,10 @@ func section(a *txtar.Archive, name string) (string, bool) {
 }
 
 // TestSites runs every archive in testdata/sites: its problems must be
-// exactly the "check" section, a build must succeed exactly when there are no
-// errors (and leave earlier output untouched when it fails), and every line of
-// the "assert" section must hold.
+// exactly the "check" section; a build must succeed when there are no errors,
+// unless a "build-error" section names the error Hugo must stop with; a
+// failed build must leave earlier output untouched; and every line of the
+// "assert" section must hold.
 func TestSites(t *testing.T) {
 	archives, _ := filepath.Glob("testdata/sites/*.txtar")
 	if len(archives) == 0 {
@@ -128,6 +131,15 @@ func TestSites(t *testing.T) {
 				}
 				if _, err := os.Stat(filepath.Join(dir, "content", "people")); err == nil {
 					t.Error("failed build wrote content/people")
+				}
+			} else if wantErr, ok := section(a, "build-error"); ok {
+				if err == nil || !strings.Contains(err.Error(), strings.TrimSpace(wantErr)) {
+					t.Fatalf("build error = %v, want one containing %q", err, strings.TrimSpace(wantErr))
+				}
+				for _, s := range sentinels {
+					if b, err := os.ReadFile(filepath.Join(dir, s)); err != nil || string(b) != "earlier build" {
+						t.Errorf("failed build changed %s", s)
+					}
 				}
 			} else {
 				if err != nil {
