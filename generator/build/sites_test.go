@@ -104,57 +104,62 @@ func TestSites(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			dir := newSite(t, a, false)
-			l, err := Load(context.Background(), dir, false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, _ := section(a, "check")
-			if got := problemsText(l); got != strings.TrimSpace(want) {
-				t.Errorf("check problems:\n%s\n\nwant:\n%s", got, strings.TrimSpace(want))
-			}
-			// Earlier output that a failed build must leave alone.
-			sentinels := []string{"public/old.html", "content/claims/old.md"}
-			for _, s := range sentinels {
-				os.MkdirAll(filepath.Dir(filepath.Join(dir, s)), 0o755)
-				os.WriteFile(filepath.Join(dir, s), []byte("earlier build"), 0o644)
-			}
-			_, _, err = Build(context.Background(), Options{Root: dir})
-			if l.Probs.Err() != nil {
-				if !errors.Is(err, ErrInvalid) {
-					t.Fatalf("build with errors returned %v, want ErrInvalid", err)
-				}
-				for _, s := range sentinels {
-					if b, err := os.ReadFile(filepath.Join(dir, s)); err != nil || string(b) != "earlier build" {
-						t.Errorf("failed build changed %s", s)
-					}
-				}
-				if _, err := os.Stat(filepath.Join(dir, "content", "people")); err == nil {
-					t.Error("failed build wrote content/people")
-				}
-			} else if wantErr, ok := section(a, "build-error"); ok {
-				if err == nil || !strings.Contains(err.Error(), strings.TrimSpace(wantErr)) {
-					t.Fatalf("build error = %v, want one containing %q", err, strings.TrimSpace(wantErr))
-				}
-				for _, s := range sentinels {
-					if b, err := os.ReadFile(filepath.Join(dir, s)); err != nil || string(b) != "earlier build" {
-						t.Errorf("failed build changed %s", s)
-					}
-				}
-			} else {
-				if err != nil {
-					t.Fatalf("build: %v", err)
-				}
-				for _, s := range sentinels {
-					if _, err := os.Stat(filepath.Join(dir, s)); err == nil {
-						t.Errorf("successful build kept stale %s", s)
-					}
-				}
-			}
-			asserts, _ := section(a, "assert")
-			runAsserts(t, dir, asserts)
+			runSite(t, a)
 		})
 	}
+}
+
+// runSite builds the site of archive a and checks it as TestSites says.
+func runSite(t *testing.T, a *txtar.Archive) {
+	t.Helper()
+	dir := newSite(t, a, false)
+	l, err := Load(context.Background(), dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := section(a, "check")
+	if got := problemsText(l); got != strings.TrimSpace(want) {
+		t.Errorf("check problems:\n%s\n\nwant:\n%s", got, strings.TrimSpace(want))
+	}
+	// Earlier output that a failed build must leave alone.
+	sentinels := []string{"public/old.html", "content/claims/old.md"}
+	for _, s := range sentinels {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, s)), 0o755)
+		os.WriteFile(filepath.Join(dir, s), []byte("earlier build"), 0o644)
+	}
+	untouched := func() {
+		for _, s := range sentinels {
+			if b, err := os.ReadFile(filepath.Join(dir, s)); err != nil || string(b) != "earlier build" {
+				t.Errorf("failed build changed %s", s)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, "content", "people")); err == nil {
+			t.Error("failed build wrote content/people")
+		}
+	}
+	_, _, err = Build(context.Background(), Options{Root: dir})
+	if l.Probs.Err() != nil {
+		if !errors.Is(err, ErrInvalid) {
+			t.Fatalf("build with errors returned %v, want ErrInvalid", err)
+		}
+		untouched()
+	} else if wantErr, ok := section(a, "build-error"); ok {
+		if err == nil || !strings.Contains(err.Error(), strings.TrimSpace(wantErr)) {
+			t.Fatalf("build error = %v, want one containing %q", err, strings.TrimSpace(wantErr))
+		}
+		untouched()
+	} else {
+		if err != nil {
+			t.Fatalf("build: %v", err)
+		}
+		for _, s := range sentinels {
+			if _, err := os.Stat(filepath.Join(dir, s)); err == nil {
+				t.Errorf("successful build kept stale %s", s)
+			}
+		}
+	}
+	asserts, _ := section(a, "assert")
+	runAsserts(t, dir, asserts)
 }
 
 func problemsText(l *Loaded) string {

@@ -7,6 +7,7 @@ package derive
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/corpus"
@@ -65,6 +66,8 @@ type Result struct {
 	SourceClaims   map[string][]string  // source id -> claim ids citing it (as evidence or where made)
 	PersonClaims   map[string][]string  // person id -> claim ids they made
 	Related        map[string][]string  // claim id -> related claim ids, best first
+
+	ambiguous map[string]bool // source ids used by two files: quotes are not checked against either
 }
 
 // Derive checks in and computes the relations. Problems go to probs; the
@@ -83,10 +86,12 @@ func Derive(in Input, probs *diag.List) *Result {
 		SourceClaims:   map[string][]string{},
 		PersonClaims:   map[string][]string{},
 		Related:        map[string][]string{},
+		ambiguous:      map[string]bool{},
 	}
 	for _, s := range in.Sources {
 		if prev, dup := r.Source[s.ID]; dup {
 			probs.Errorf(s.Path, 0, "source id %q is also used by %s: rename one of the files", s.ID, prev.Path)
+			r.ambiguous[s.ID] = true
 			continue
 		}
 		r.Source[s.ID] = s
@@ -167,7 +172,7 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) {
 			}
 			continue
 		}
-		if ev.Quote == "" {
+		if ev.Quote == "" || r.ambiguous[ev.Source] {
 			continue
 		}
 		for _, p := range s.Paras {
@@ -178,6 +183,10 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) {
 		}
 		if l.N == 0 {
 			msg := "quote not found in " + s.Path
+			if first, last, ok := acrossParagraphs(s, ev.Quote); ok {
+				probs.Errorf(c.Path, ev.QLine, "the quote runs across paragraphs %d to %d of %s: quote each paragraph as its own evidence entry", first, last, s.Path)
+				continue
+			}
 			if best, ok := evidence.Closest(ev.Quote, s.Text()); ok && best.Score > 0.3 {
 				msg += "; the closest passage, in paragraph " + strconv.Itoa(best.Index+1) + " (line " + strconv.Itoa(s.Paras[best.Index].Line) + "), reads: \"" + best.Text + "\""
 			}
@@ -187,6 +196,33 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) {
 		located = append(located, l)
 	}
 	r.Evidence[c.ID] = located
+}
+
+// acrossParagraphs reports whether quote occurs in s only when paragraphs
+// are joined, and which paragraphs it spans.
+func acrossParagraphs(s *corpus.Source, quote string) (first, last int, ok bool) {
+	var joined strings.Builder
+	starts := make([]int, len(s.Paras)) // byte offset of each paragraph in joined
+	for i, p := range s.Paras {
+		if i > 0 {
+			joined.WriteByte('\n')
+		}
+		starts[i] = joined.Len()
+		joined.WriteString(p.Text)
+	}
+	sp, found := evidence.Normalize(joined.String()).Find(quote)
+	if !found {
+		return 0, 0, false
+	}
+	for i, st := range starts {
+		if st <= sp.Start {
+			first = i + 1
+		}
+		if st < sp.End {
+			last = i + 1
+		}
+	}
+	return first, last, first != last
 }
 
 // link records a published claim's relations.

@@ -34,6 +34,10 @@ func ValidID(id string) bool { return len(id) <= 80 && idRE.MatchString(id) }
 // of exts, sorted by name. Files that cannot be used are reported and left
 // out: symbolic links, files over MaxFileSize, binary files, bad names.
 func ReadDir(root, dir string, exts []string, probs *diag.List) []File {
+	if inside, err := insideRoot(root, dir); err == nil && !inside {
+		probs.Errorf(dir, 0, "the folder is a symbolic link to a place outside the repository: make %s/ a real folder", dir)
+		return nil
+	}
 	entries, err := os.ReadDir(filepath.Join(root, dir))
 	if err != nil {
 		if os.IsNotExist(err) {
@@ -102,6 +106,24 @@ func ReadDir(root, dir string, exts []string, probs *diag.List) []File {
 		out = append(out, File{Path: rel, ID: id, Data: Normalize(data)})
 	}
 	return out
+}
+
+// insideRoot reports whether root/dir, with symbolic links resolved, is
+// inside root. A dir that does not exist is inside.
+func insideRoot(root, dir string) (bool, error) {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false, err
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(root, dir))
+	if err != nil {
+		return true, nil
+	}
+	rel, err := filepath.Rel(realRoot, real)
+	if err != nil {
+		return false, err
+	}
+	return rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)), nil
 }
 
 // Slug turns any text into a valid id ("Glen VanHerck" -> "glen-vanherck").

@@ -287,7 +287,7 @@ func decodeTOML(data []byte, offset int) (*Node, error) {
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			row, _ := de.Position()
-			return nil, &Error{Line: offset + row, Msg: "front matter is not valid TOML: " + de.Error()}
+			return nil, &Error{Line: offset + row, Msg: "front matter is not valid TOML: " + de.Error() + ` (text values need quotes: key = "value")`}
 		}
 		return nil, &Error{Line: offset, Msg: "front matter is not valid TOML: " + err.Error()}
 	}
