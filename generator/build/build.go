@@ -104,7 +104,8 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err != nil {
 		return Summary{}, l.Probs, err
 	}
-	stage, err := os.MkdirTemp(opt.Root, ".build-")
+	removeStale(opt.Root)
+	stage, err := os.MkdirTemp(opt.Root, stagePrefix())
 	if err != nil {
 		return Summary{}, l.Probs, err
 	}
@@ -188,14 +189,15 @@ func copyHandWritten(src, dst string) error {
 	})
 }
 
+var errExchangeUnsupported = errors.New("atomic exchange not supported")
+
 // swap moves the staged site into dest and the staged generated sections
-// into root/content. Each move is a rename; the staging folder is inside
-// root, and dest must be on the same file system.
+// into root/content. Where the system can, each folder is exchanged with its
+// staged version atomically, so a build killed at any moment leaves every
+// folder either wholly old or wholly new; elsewhere it falls back to two
+// renames. The old versions end up in the staging folder, which the caller
+// removes.
 func swap(root, dest, stage string) error {
-	old := filepath.Join(stage, "old")
-	if err := os.MkdirAll(filepath.Join(old, "content"), 0o755); err != nil {
-		return err
-	}
 	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
 		return err
 	}
@@ -205,18 +207,49 @@ func swap(root, dest, stage string) error {
 	}
 	for i, m := range moves {
 		staged, cur := m[0], m[1]
-		if _, err := os.Lstat(cur); err == nil {
-			if err := os.Rename(cur, filepath.Join(old, strconv.Itoa(i))); err != nil {
+		if _, err := os.Stat(staged); err != nil {
+			// Nothing generated for this folder (an empty section): make it empty.
+			if err := os.MkdirAll(staged, 0o755); err != nil {
 				return err
 			}
 		}
-		if _, err := os.Stat(staged); err == nil {
+		if _, err := os.Lstat(cur); err != nil {
 			if err := os.Rename(staged, cur); err != nil {
 				return err
 			}
+			continue
+		}
+		err := exchange(staged, cur)
+		if errors.Is(err, errExchangeUnsupported) {
+			old := filepath.Join(stage, "old-"+strconv.Itoa(i))
+			if err = os.Rename(cur, old); err == nil {
+				err = os.Rename(staged, cur)
+			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// stagePrefix names staging folders: .build-PID-random.
+func stagePrefix() string { return ".build-" + strconv.Itoa(os.Getpid()) + "-" }
+
+// removeStale deletes staging folders left in root by builds that were
+// killed (their process no longer runs).
+func removeStale(root string) {
+	entries, _ := os.ReadDir(root)
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), ".build-")
+		if !ok || !e.IsDir() {
+			continue
+		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		if pid, err := strconv.Atoi(pidText); err == nil && pid != os.Getpid() && !alive(pid) {
+			os.RemoveAll(filepath.Join(root, e.Name()))
+		}
+	}
 }
 
 func countFiles(dir string) int {
