@@ -17,6 +17,7 @@ import (
 type Text struct {
 	Norm string
 	Orig []int // len(Orig) == len(Norm)+1; Orig[len(Norm)] is len(original)
+	src  string
 }
 
 var runeMap = map[rune]string{
@@ -62,7 +63,7 @@ func Normalize(s string) Text {
 		orig = orig[:len(orig)-1]
 	}
 	orig = append(orig, len(s))
-	return Text{Norm: n, Orig: orig}
+	return Text{Norm: n, Orig: orig, src: s}
 }
 
 // Span is a byte range [Start, End) of an original text.
@@ -78,7 +79,11 @@ func (t Text) Find(quote string) (Span, bool) {
 	if i < 0 {
 		return Span{}, false
 	}
-	return Span{Start: t.Orig[i], End: t.Orig[i+len(q)]}, true
+	// The span ends after the original character that produced the last
+	// matched byte (one character, such as "…", may produce several).
+	last := t.Orig[i+len(q)-1]
+	_, size := utf8.DecodeRuneInString(t.src[last:])
+	return Span{Start: t.Orig[i], End: last + size}, true
 }
 
 // Passage is the best approximate match of a quote within one text.
