@@ -22,7 +22,9 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/derive"
 	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/history"
 	"github.com/factcheck-mx/factcheck/generator/people"
+	"github.com/factcheck-mx/factcheck/generator/revisions"
 	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
@@ -39,9 +41,10 @@ var ErrInvalid = errors.New("the inputs have errors")
 
 // Loaded is the checked site and its configuration.
 type Loaded struct {
-	Config *config.Config
-	Result *derive.Result
-	Probs  diag.List
+	Config  *config.Config
+	Result  *derive.Result
+	History *revisions.Result // nil until ReadHistory
+	Probs   diag.List
 }
 
 // Load reads and checks every input. Problems are sorted.
@@ -63,12 +66,41 @@ func Load(ctx context.Context, root string, drafts bool) (*Loaded, error) {
 	return &Loaded{Config: cfg, Result: res, Probs: probs}, ctx.Err()
 }
 
+// ReadHistory reads the repository's history of the input files (one walk)
+// and turns it into revisions. Without a repository the site still builds;
+// l.History.Notes says what could not be known.
+func (l *Loaded) ReadHistory(ctx context.Context, root string) error {
+	log, err := history.Read(ctx, history.Options{Root: root, Folders: []string{corpus.Dir, people.Dir, claims.Dir}})
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		log = &history.Log{Why: err.Error()}
+	}
+	var files []revisions.File
+	for _, s := range l.Result.Sources {
+		files = append(files, revisions.File{Path: s.Path, Hash: s.Hash})
+	}
+	for _, p := range l.Result.People {
+		files = append(files, revisions.File{Path: p.Path, Hash: p.Hash})
+	}
+	for _, c := range l.Result.Claims {
+		files = append(files, revisions.File{Path: c.Path, Hash: c.Hash})
+	}
+	opt := revisions.Options{Scale: l.Config.Scale}
+	if l.Config.RepoURL != "" {
+		opt.CommitURL = l.Config.RepoURL + "/commit/"
+	}
+	l.History = revisions.Derive(log, files, opt)
+	return nil
+}
+
 // Content returns the generated content files for l.
 func (l *Loaded) Content(baseURL string) (map[string][]byte, error) {
 	if baseURL == "" {
 		baseURL = l.Config.BaseURL
 	}
-	return site.Files(l.Result, site.Options{Title: l.Config.Title, BaseURL: config.NormalizeBaseURL(baseURL)})
+	return site.Files(l.Result, site.Options{Title: l.Config.Title, BaseURL: config.NormalizeBaseURL(baseURL), History: l.History})
 }
 
 // Summary describes a finished build.
@@ -78,11 +110,12 @@ type Summary struct {
 	PublicFiles             int
 	Warnings                int
 	Duration                time.Duration
+	History                 string // what history was read, or could not be
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings",
-		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings)
+	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\nhistory: %s",
+		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings, s.History)
 }
 
 // Build checks the inputs, writes content/ and renders public/. On any error
@@ -95,6 +128,9 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	}
 	if l.Probs.Err() != nil {
 		return Summary{}, l.Probs, ErrInvalid
+	}
+	if err := l.ReadHistory(ctx, opt.Root); err != nil {
+		return Summary{}, l.Probs, err
 	}
 	base := opt.BaseURL
 	if base == "" {
@@ -135,7 +171,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	s := Summary{
 		Claims: len(l.Result.Claims), People: len(l.Result.People), Sources: len(l.Result.Sources),
 		ContentFiles: len(files), PublicFiles: countFiles(dest),
-		Warnings: warns, Duration: time.Since(start),
+		Warnings: warns, Duration: time.Since(start), History: l.History.Describe(),
 	}
 	return s, l.Probs, nil
 }

@@ -16,6 +16,8 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
+
+	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/site-content.txtar from the real site")
@@ -70,7 +72,7 @@ func TestRealSite(t *testing.T) {
 	}
 
 	content := &txtar.Archive{Comment: []byte("Generated content of the real site. Rewrite with: go test ./generator/build -run TestRealSite -update\n")}
-	for _, s := range []string{"claims", "people", "sources", "ratings"} {
+	for _, s := range site.Sections {
 		for p, b := range treeBytes(t, filepath.Join(dir, "content", s)) {
 			content.Files = append(content.Files, txtar.File{Name: "content/" + s + "/" + p, Data: b})
 		}

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
 // repoRoot is the site root of this repository, relative to this package.
@@ -34,7 +36,7 @@ func newSite(t testing.TB, archive *txtar.Archive, withInputs bool) string {
 		}
 	}
 	// Generated sections in the repository's content/ are not part of a fresh site.
-	for _, s := range []string{"claims", "people", "sources", "ratings"} {
+	for _, s := range site.Sections {
 		os.RemoveAll(filepath.Join(dir, "content", s))
 	}
 	if archive != nil {

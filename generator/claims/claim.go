@@ -10,6 +10,7 @@ import (
 // Claim is one fact check.
 type Claim struct {
 	ID, Path  string
+	Hash      string // git object id of the file as on disk
 	Title     string // optional short headline; the claim text otherwise
 	Text      string // the claim as made
 	Claimant  string // person id
@@ -62,7 +63,7 @@ func Parse(f meta.File, scale Scale, probs *diag.List) *Claim {
 		return nil
 	}
 	fs := meta.NewFields(f.Path, doc.Front, doc.FrontLine, probs)
-	c := &Claim{ID: f.ID, Path: f.Path, Body: doc.Body, BodyLine: doc.BodyLine, Lines: map[string]int{}}
+	c := &Claim{ID: f.ID, Path: f.Path, Hash: f.Hash, Body: doc.Body, BodyLine: doc.BodyLine, Lines: map[string]int{}}
 	var line int
 	c.Title, _ = fs.String("title", false, "")
 	c.Text, c.Lines["claim"] = fs.String("claim", true, "the claim as it was made, in the claimant's words")

@@ -4,6 +4,7 @@
 package config
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,9 @@ type Config struct {
 	Title   string
 	BaseURL string // always ends in "/"
 	Scale   claims.Scale
+	// RepoURL is the repository's address on its host (params.repository.url),
+	// used to link commits: RepoURL + "/commit/" + hash. "" when not set.
+	RepoURL string
 }
 
 // Load reads root/config.toml.
@@ -45,8 +49,20 @@ func Load(root string, probs *diag.List) *Config {
 			c.BaseURL = f.Value.Value
 		case f.Key == "params" && f.Value.Kind == meta.Map:
 			for _, pf := range f.Value.Fields {
-				if pf.Key == "ratings" {
+				switch {
+				case pf.Key == "ratings":
 					ratings = pf.Value
+				case pf.Key == "repository" && pf.Value.Kind == meta.Map:
+					fs := meta.NewFields(File, pf.Value, pf.Line, probs)
+					u, line := fs.String("url", false, "")
+					if u != "" {
+						if pu, err := url.Parse(u); err != nil || (pu.Scheme != "https" && pu.Scheme != "http") || pu.Host == "" {
+							fs.Errorf(line, "repository url %q must be an http(s) address", u)
+						} else {
+							c.RepoURL = strings.TrimRight(u, "/")
+						}
+					}
+					fs.String("branch", false, "")
 				}
 			}
 		}

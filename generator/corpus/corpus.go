@@ -18,6 +18,7 @@ const Dir = "corpus"
 // Source is one article.
 type Source struct {
 	ID, Path  string
+	Hash      string // git object id of the file as on disk
 	Title     string
 	Outlet    string // "unknown" when researched and not known
 	URL       string // http(s) URL, or "unknown"
@@ -56,7 +57,7 @@ func Parse(f meta.File, probs *diag.List) *Source {
 		meta.Report(probs, f.Path, err)
 		return nil
 	}
-	s := &Source{ID: f.ID, Path: f.Path}
+	s := &Source{ID: f.ID, Path: f.Path, Hash: f.Hash}
 	body, bodyLine := doc.Body, doc.BodyLine
 	if doc.Front == nil {
 		// Plain text: first non-blank line is the title.

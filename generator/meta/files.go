@@ -2,6 +2,8 @@ package meta
 
 import (
 	"bytes"
+	"crypto/sha1"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
@@ -22,6 +24,16 @@ type File struct {
 	Path string // slash path relative to the site root, e.g. claims/x.md
 	ID   string // the file name without its extension
 	Data []byte // normalized (no BOM, LF line endings)
+	Hash string // git's object id of the file's bytes as on disk (hex)
+}
+
+// GitHash is git's object id (hex) of a file with these bytes, so a file in
+// the work tree can be compared with a committed version.
+func GitHash(raw []byte) string {
+	h := sha1.New()
+	fmt.Fprintf(h, "blob %d\x00", len(raw))
+	h.Write(raw)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -103,7 +115,7 @@ func ReadDir(root, dir string, exts []string, probs *diag.List) []File {
 			probs.Errorf(rel, 0, "binary file (contains NUL bytes): inputs must be UTF-8 text")
 			continue
 		}
-		out = append(out, File{Path: rel, ID: id, Data: Normalize(data)})
+		out = append(out, File{Path: rel, ID: id, Data: Normalize(data), Hash: GitHash(data)})
 	}
 	return out
 }

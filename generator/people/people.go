@@ -18,6 +18,7 @@ const Dir = "people"
 // Person is one person file.
 type Person struct {
 	ID, Path    string
+	Hash        string // git object id of the file as on disk
 	Name        string
 	Aliases     []string
 	Role        string
@@ -45,7 +46,7 @@ func Parse(f meta.File, probs *diag.List) *Person {
 		return nil
 	}
 	fs := meta.NewFields(f.Path, doc.Front, doc.FrontLine, probs)
-	p := &Person{ID: f.ID, Path: f.Path, Bio: doc.Body, BioLine: doc.BodyLine}
+	p := &Person{ID: f.ID, Path: f.Path, Hash: f.Hash, Bio: doc.Body, BioLine: doc.BodyLine}
 	p.Name, _ = fs.String("name", true, "the person's full name, e.g. name: Glen VanHerck")
 	var line int
 	p.Aliases, line = fs.Strings("aliases", false, "")

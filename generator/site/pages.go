@@ -2,6 +2,8 @@ package site
 
 import (
 	"encoding/json"
+
+	"github.com/factcheck-mx/factcheck/generator/revisions"
 	"slices"
 	"strconv"
 
@@ -17,6 +19,8 @@ type Page struct {
 	Description string   `json:"description,omitempty"`
 	Tags        []string `json:"tags,omitempty"`
 	Ratings     []string `json:"ratings,omitempty"`
+	Aliases     []string `json:"aliases,omitempty"` // old addresses of renamed files
+	History     *History `json:"history,omitempty"`
 	Claim       *Claim   `json:"claim,omitempty"`
 	Person      *Person  `json:"person,omitempty"`
 	Source      *Source  `json:"source,omitempty"`
@@ -24,21 +28,22 @@ type Page struct {
 
 // Claim is a claim page's data.
 type Claim struct {
-	ID        string         `json:"id"`
-	Text      string         `json:"text"`
-	Claimant  PersonRef      `json:"claimant"`
-	Date      string         `json:"date"`
-	Setting   string         `json:"setting,omitempty"`
-	Rating    Rating         `json:"rating"`
-	Summary   string         `json:"summary"`
-	Analysis  string         `json:"analysis"` // HTML rendered from Markdown
-	Sources   []SourceRef    `json:"sources"`
-	Evidence  []EvidenceItem `json:"evidence"`
-	Reviewer  string         `json:"reviewer"`
-	Published string         `json:"published"`
-	Related   []ClaimRef     `json:"related"`
-	Card      ClaimRef       `json:"card"`   // this claim as lists show it
-	JSONLD    string         `json:"jsonld"` // ClaimReview, encoded (Hugo would lower-case map keys)
+	ID          string           `json:"id"`
+	Text        string           `json:"text"`
+	Claimant    PersonRef        `json:"claimant"`
+	Date        string           `json:"date"`
+	Setting     string           `json:"setting,omitempty"`
+	Rating      Rating           `json:"rating"`
+	Summary     string           `json:"summary"`
+	Analysis    string           `json:"analysis"` // HTML rendered from Markdown
+	Sources     []SourceRef      `json:"sources"`
+	Evidence    []EvidenceItem   `json:"evidence"`
+	Reviewer    string           `json:"reviewer"`
+	Published   string           `json:"published"`
+	Related     []ClaimRef       `json:"related"`
+	Corrections []CorrectionItem `json:"corrections"`
+	Card        ClaimRef         `json:"card"`   // this claim as lists show it
+	JSONLD      string           `json:"jsonld"` // ClaimReview, encoded (Hugo would lower-case map keys)
 }
 
 // PersonRef is a person as a claim page names them.
@@ -96,10 +101,18 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 		return Page{}, err
 	}
 	p.JSONLD = string(ld)
-	return Page{
+	page := Page{
 		Title: claimTitle(c), Date: c.Published, Draft: c.Draft, Description: c.Summary,
 		Tags: c.Tags, Ratings: []string{c.Rating}, Claim: p,
-	}, nil
+	}
+	g.history(&page, "claims", c.Path)
+	p.Corrections = []CorrectionItem{}
+	if h := g.opt.History; h != nil && h.Pages[c.Path] != nil {
+		for _, corr := range h.Pages[c.Path].Corrections {
+			p.Corrections = append(p.Corrections, g.correctionItem(corr))
+		}
+	}
+	return page, nil
 }
 
 // claimReview is schema.org ClaimReview with the fields Google's fact-check
@@ -245,7 +258,9 @@ func (g *gen) personPage(id string) (Page, error) {
 	if desc == "" {
 		desc = per.Role
 	}
-	return Page{Title: per.Name, Description: desc, Person: p}, nil
+	page := Page{Title: per.Name, Description: desc, Person: p}
+	g.history(&page, "people", per.Path)
+	return page, nil
 }
 
 // Source is a source page's data.
@@ -332,7 +347,9 @@ func (g *gen) sourcePage(id string) Page {
 		p.Claims = append(p.Claims, g.claimRef(cid))
 	}
 	p.Card = SourceCard{SourceRef: g.sourceRef(id), Claims: len(p.Claims)}
-	return Page{Title: s.Title, Date: hugoDate(s.Published), Description: sourceDescription(s.Outlet, s.Published), Source: p}
+	page := Page{Title: s.Title, Date: hugoDate(s.Published), Description: sourceDescription(s.Outlet, s.Published), Source: p}
+	g.history(&page, "sources", s.Path)
+	return page
 }
 
 func sourceDescription(outlet, published string) string {
@@ -344,4 +361,95 @@ func sourceDescription(outlet, published string) string {
 		d += ", " + published
 	}
 	return d + ", kept verbatim as evidence."
+}
+
+// History is a page's revisions as templates show them.
+type History struct {
+	Known       bool           `json:"known"`
+	Published   string         `json:"published,omitempty"`
+	Updated     string         `json:"updated,omitempty"`
+	Truncated   bool           `json:"truncated,omitempty"`
+	Unpublished bool           `json:"unpublished,omitempty"`
+	Revisions   []RevisionItem `json:"revisions"`
+}
+
+// RevisionItem is one commit that changed the page.
+type RevisionItem struct {
+	Short   string `json:"short"`
+	Date    string `json:"date"`
+	Author  string `json:"author"`
+	Subject string `json:"subject"`
+	URL     string `json:"url,omitempty"`
+}
+
+// CorrectionItem is a change of a claim's verdict.
+type CorrectionItem struct {
+	Claim      Link         `json:"claim"`
+	Kind       string       `json:"kind"`
+	Date       string       `json:"date"`
+	OldRating  *Rating      `json:"oldrating,omitempty"`
+	NewRating  *Rating      `json:"newrating,omitempty"`
+	OldSummary string       `json:"oldsummary,omitempty"`
+	NewSummary string       `json:"newsummary,omitempty"`
+	Reason     string       `json:"reason"`
+	Commit     RevisionItem `json:"commit"`
+}
+
+func revisionItem(r revisions.Revision) RevisionItem {
+	return RevisionItem{Short: r.Short, Date: r.Date, Author: r.Author, Subject: r.Subject, URL: r.URL}
+}
+
+// history adds the file's history and old addresses to a page.
+func (g *gen) history(page *Page, section, path string) {
+	h := g.opt.History
+	if h == nil {
+		return
+	}
+	ph := h.Pages[path]
+	if ph == nil {
+		return
+	}
+	out := &History{Known: h.Known, Published: ph.Published, Updated: ph.Updated, Truncated: ph.Truncated,
+		Unpublished: ph.Unpublished, Revisions: []RevisionItem{}}
+	for _, r := range ph.Revisions {
+		out.Revisions = append(out.Revisions, revisionItem(r))
+	}
+	page.History = out
+	for _, id := range ph.Aliases {
+		page.Aliases = append(page.Aliases, "/"+section+"/"+id+"/")
+	}
+}
+
+func (g *gen) correctionItem(c revisions.Correction) CorrectionItem {
+	item := CorrectionItem{
+		Claim: Link{Title: claimTitle(g.r.Claim[c.Claim]), URL: "claims/" + c.Claim + "/"},
+		Kind:  c.Kind, Date: c.Date, Reason: c.Reason, Commit: revisionItem(c.Commit),
+	}
+	if c.OldRating != c.NewRating {
+		o, n := g.rating(c.OldRating), g.rating(c.NewRating)
+		if o.ID == "" { // a rating since removed from the scale
+			o = Rating{ID: c.OldRating, Label: c.OldRating}
+		}
+		if n.ID == "" {
+			n = Rating{ID: c.NewRating, Label: c.NewRating}
+		}
+		item.OldRating, item.NewRating = &o, &n
+	}
+	if c.OldSummary != c.NewSummary {
+		item.OldSummary, item.NewSummary = c.OldSummary, c.NewSummary
+	}
+	return item
+}
+
+// correctionsPage is the site-wide log of corrections and updates.
+func (g *gen) correctionsPage() map[string]any {
+	items := []CorrectionItem{}
+	if h := g.opt.History; h != nil {
+		for _, c := range h.Corrections {
+			if _, ok := g.r.Claim[c.Claim]; ok {
+				items = append(items, g.correctionItem(c))
+			}
+		}
+	}
+	return map[string]any{"title": "Corrections and updates", "corrections": items}
 }

@@ -18,15 +18,17 @@ import (
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/derive"
+	"github.com/factcheck-mx/factcheck/generator/revisions"
 )
 
 // Sections are the content folders the generator owns.
-var Sections = []string{"claims", "people", "sources", "ratings"}
+var Sections = []string{"claims", "people", "sources", "ratings", "corrections"}
 
 // Options are the site-wide values pages need.
 type Options struct {
-	Title   string // the publisher's name, for ClaimReview
-	BaseURL string // absolute, ending in "/"
+	Title   string            // the publisher's name, for ClaimReview
+	BaseURL string            // absolute, ending in "/"
+	History *revisions.Result // may be nil: pages then carry no history
 }
 
 // Files returns every generated content file, keyed by its slash path under
@@ -61,6 +63,9 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 		if err := add("sources/"+s.ID+".md", g.sourcePage(s.ID), nil); err != nil {
 			return nil, err
 		}
+	}
+	if err := add("corrections/_index.md", g.correctionsPage(), nil); err != nil {
+		return nil, err
 	}
 	for _, rt := range r.Scale {
 		page := map[string]any{"title": rt.Label, "description": rt.Description, "rating": rating(rt)}

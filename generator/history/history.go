@@ -1,0 +1,511 @@
+// Package history reads the change history of files from a git repository
+// with go-git, in one walk over the commits: for each commit, which files
+// under the given folders were added, modified, deleted or renamed. It works
+// on raw tree objects, comparing entries by hash and skipping unchanged
+// subtrees. It knows nothing of claims or pages (see package revisions).
+package history
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha1"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+)
+
+// Op is what a commit did to a file.
+type Op byte
+
+const (
+	Added    Op = 'A'
+	Modified Op = 'M'
+	Deleted  Op = 'D'
+	Renamed  Op = 'R' // From holds the old path
+	// Present marks files that exist at a shallow clone's boundary commit,
+	// whose earlier history is not in the repository.
+	Present Op = 'P'
+)
+
+// Commit is one commit of the walk.
+type Commit struct {
+	Hash    plumbing.Hash
+	Author  string
+	Email   string
+	When    time.Time
+	Message string
+	Merge   bool // merges are listed, but their changes belong to the merged commits
+	Shallow bool // a shallow clone's boundary: older history is missing
+}
+
+// Change is one file changed by one commit.
+type Change struct {
+	Commit int // index in Log.Commits
+	Op     Op
+	Path   string
+	From   string // old path, for Renamed
+	Blob   plumbing.Hash
+}
+
+// Log is the history of the files under the folders asked for.
+type Log struct {
+	// Known is false when there is no repository (or it cannot be read);
+	// Why then says so.
+	Known bool
+	Why   string
+
+	Head     plumbing.Hash
+	Branch   string // "" when HEAD is detached
+	Shallow  bool
+	Commits  []Commit // newest first
+	Changes  []Change // by commit, newest first
+	HeadBlob map[string]plumbing.Hash
+
+	repo *git.Repository
+}
+
+// Options say where and what to read.
+type Options struct {
+	Root    string   // a folder inside the work tree
+	Folders []string // top-level folders whose files are followed, e.g. "claims"
+}
+
+// Read walks the history of HEAD once. A missing repository is not an error:
+// the Log says it is not Known. Other failures are errors.
+func Read(ctx context.Context, opt Options) (*Log, error) {
+	repo, err := git.PlainOpenWithOptions(opt.Root, &git.PlainOpenOptions{DetectDotGit: true})
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		return &Log{Why: "not a git repository"}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	l := &Log{repo: repo, HeadBlob: map[string]plumbing.Hash{}}
+	ref, err := repo.Head()
+	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		l.Why = "the repository has no commits yet"
+		return l, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("history: reading HEAD: %w", err)
+	}
+	l.Known = true
+	l.Head = ref.Hash()
+	if ref.Name().IsBranch() {
+		l.Branch = ref.Name().Short()
+	}
+	shallow := map[plumbing.Hash]bool{}
+	if hs, err := repo.Storer.Shallow(); err == nil {
+		for _, h := range hs {
+			shallow[h] = true
+		}
+	}
+	w := &walker{s: repo.Storer, folders: opt.Folders, trees: map[plumbing.Hash][]byte{}}
+	iter, err := repo.Log(&git.LogOptions{From: l.Head, Order: git.LogOrderCommitterTime})
+	if err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	defer iter.Close()
+	first := true
+	err = iter.ForEach(func(c *object.Commit) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		i := len(l.Commits)
+		cm := Commit{Hash: c.Hash, Author: c.Author.Name, Email: c.Author.Email, When: c.Author.When,
+			Message: c.Message, Merge: c.NumParents() > 1, Shallow: shallow[c.Hash]}
+		l.Commits = append(l.Commits, cm)
+		if first {
+			first = false
+			if err := w.list(c.TreeHash, func(p string, h plumbing.Hash) { l.HeadBlob[p] = h }); err != nil {
+				return err
+			}
+		}
+		switch {
+		case cm.Shallow:
+			l.Shallow = true
+			return w.list(c.TreeHash, func(p string, h plumbing.Hash) {
+				l.Changes = append(l.Changes, Change{Commit: i, Op: Present, Path: p, Blob: h})
+			})
+		case cm.Merge:
+			return nil
+		}
+		var parentTree plumbing.Hash
+		if c.NumParents() == 1 {
+			pc, err := c.Parent(0)
+			if err != nil {
+				// A missing parent without a shallow file: history was cut.
+				l.Shallow = true
+				l.Commits[i].Shallow = true
+				return w.list(c.TreeHash, func(p string, h plumbing.Hash) {
+					l.Changes = append(l.Changes, Change{Commit: i, Op: Present, Path: p, Blob: h})
+				})
+			}
+			parentTree = pc.TreeHash
+		}
+		changes, err := w.diff(parentTree, c.TreeHash)
+		if err != nil {
+			return err
+		}
+		for _, ch := range changes {
+			ch.Commit = i
+			l.Changes = append(l.Changes, ch)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	return l, nil
+}
+
+// Blob returns the contents of a file version.
+func (l *Log) Blob(h plumbing.Hash) ([]byte, error) {
+	if l.repo == nil {
+		return nil, errors.New("history: no repository")
+	}
+	o, err := l.repo.Storer.EncodedObject(plumbing.BlobObject, h)
+	if err != nil {
+		return nil, err
+	}
+	r, err := o.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(r)
+}
+
+// BlobHash is git's object id of a file with these bytes, for telling
+// whether a file in the work tree differs from HEAD.
+func BlobHash(data []byte) plumbing.Hash {
+	h := sha1.New()
+	fmt.Fprintf(h, "blob %d\x00", len(data))
+	h.Write(data)
+	var out plumbing.Hash
+	copy(out[:], h.Sum(nil))
+	return out
+}
+
+// walker diffs trees restricted to folders, caching raw tree objects.
+type walker struct {
+	s       storer.EncodedObjectStorer
+	folders []string
+	trees   map[plumbing.Hash][]byte
+	order   []plumbing.Hash
+}
+
+// tree returns the raw bytes of a tree object. The last few trees read are
+// kept: walking newest to oldest, each commit's parent tree is the next
+// commit's tree.
+func (w *walker) tree(h plumbing.Hash) ([]byte, error) {
+	if h.IsZero() {
+		return nil, nil
+	}
+	if b, ok := w.trees[h]; ok {
+		return b, nil
+	}
+	o, err := w.s.EncodedObject(plumbing.TreeObject, h)
+	if err != nil {
+		return nil, err
+	}
+	r, err := o.Reader()
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(r)
+	r.Close()
+	if err != nil {
+		return nil, err
+	}
+	w.trees[h] = b
+	w.order = append(w.order, h)
+	if len(w.order) > 4*len(w.folders)+4 {
+		delete(w.trees, w.order[0])
+		w.order = w.order[1:]
+	}
+	return b, nil
+}
+
+// entry is one record of a raw tree: mode, name and hash.
+type entry struct {
+	name []byte
+	dir  bool
+	hash plumbing.Hash
+}
+
+// next parses the entry at the start of b and returns the rest.
+func next(b []byte) (entry, []byte, error) {
+	sp := bytes.IndexByte(b, ' ')
+	if sp < 0 {
+		return entry{}, nil, errors.New("corrupt tree entry")
+	}
+	nul := bytes.IndexByte(b[sp:], 0)
+	if nul < 0 || sp+nul+21 > len(b) {
+		return entry{}, nil, errors.New("corrupt tree entry")
+	}
+	e := entry{name: b[sp+1 : sp+nul], dir: string(b[:sp]) == "40000"}
+	copy(e.hash[:], b[sp+nul+1:sp+nul+21])
+	return e, b[sp+nul+21:], nil
+}
+
+// find returns the hash of the entry called name in a raw tree.
+func find(tree []byte, name string) (plumbing.Hash, bool, error) {
+	for len(tree) > 0 {
+		e, rest, err := next(tree)
+		if err != nil {
+			return plumbing.ZeroHash, false, err
+		}
+		if string(e.name) == name {
+			return e.hash, e.dir, nil
+		}
+		tree = rest
+	}
+	return plumbing.ZeroHash, false, nil
+}
+
+// diff lists changes between two root trees within the folders.
+func (w *walker) diff(from, to plumbing.Hash) ([]Change, error) {
+	a, err := w.tree(from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := w.tree(to)
+	if err != nil {
+		return nil, err
+	}
+	var out []Change
+	for _, f := range w.folders {
+		ha, _, err := find(a, f)
+		if err != nil {
+			return nil, err
+		}
+		hb, _, err := find(b, f)
+		if err != nil {
+			return nil, err
+		}
+		if ha == hb {
+			continue
+		}
+		if err := w.diffTree(f, ha, hb, &out); err != nil {
+			return nil, err
+		}
+	}
+	return renames(out), nil
+}
+
+// diffTree merges two sorted raw trees, recursing into changed subtrees.
+func (w *walker) diffTree(prefix string, from, to plumbing.Hash, out *[]Change) error {
+	a, err := w.tree(from)
+	if err != nil {
+		return err
+	}
+	b, err := w.tree(to)
+	if err != nil {
+		return err
+	}
+	var ea, eb entry
+	haveA, haveB := false, false
+	for {
+		if !haveA && len(a) > 0 {
+			if ea, a, err = next(a); err != nil {
+				return err
+			}
+			haveA = true
+		}
+		if !haveB && len(b) > 0 {
+			if eb, b, err = next(b); err != nil {
+				return err
+			}
+			haveB = true
+		}
+		if !haveA && !haveB {
+			return nil
+		}
+		c := 0
+		switch {
+		case !haveA:
+			c = 1
+		case !haveB:
+			c = -1
+		default:
+			c = compareEntries(ea, eb)
+		}
+		switch {
+		case c < 0: // only in from: deleted
+			if err := w.side(prefix, ea, Deleted, out); err != nil {
+				return err
+			}
+			haveA = false
+		case c > 0: // only in to: added
+			if err := w.side(prefix, eb, Added, out); err != nil {
+				return err
+			}
+			haveB = false
+		default:
+			if ea.hash != eb.hash {
+				p := prefix + "/" + string(ea.name)
+				switch {
+				case ea.dir && eb.dir:
+					if err := w.diffTree(p, ea.hash, eb.hash, out); err != nil {
+						return err
+					}
+				case !ea.dir && !eb.dir:
+					*out = append(*out, Change{Op: Modified, Path: p, Blob: eb.hash})
+				default:
+					if err := w.side(prefix, ea, Deleted, out); err != nil {
+						return err
+					}
+					if err := w.side(prefix, eb, Added, out); err != nil {
+						return err
+					}
+				}
+			}
+			haveA, haveB = false, false
+		}
+	}
+}
+
+// compareEntries orders entries as git sorts trees: by name, with folder
+// names compared as if they ended in "/".
+func compareEntries(a, b entry) int {
+	an, bn := string(a.name), string(b.name)
+	if a.dir {
+		an += "/"
+	}
+	if b.dir {
+		bn += "/"
+	}
+	return strings.Compare(an, bn)
+}
+
+// side records a whole entry (a file, or every file of a folder) as added
+// or deleted.
+func (w *walker) side(prefix string, e entry, op Op, out *[]Change) error {
+	p := prefix + "/" + string(e.name)
+	if !e.dir {
+		*out = append(*out, Change{Op: op, Path: p, Blob: e.hash})
+		return nil
+	}
+	return w.files(p, e.hash, func(fp string, h plumbing.Hash) {
+		*out = append(*out, Change{Op: op, Path: fp, Blob: h})
+	})
+}
+
+// list calls fn for every file under the folders of a root tree.
+func (w *walker) list(root plumbing.Hash, fn func(string, plumbing.Hash)) error {
+	t, err := w.tree(root)
+	if err != nil {
+		return err
+	}
+	for _, f := range w.folders {
+		h, dir, err := find(t, f)
+		if err != nil {
+			return err
+		}
+		if dir {
+			if err := w.files(f, h, fn); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (w *walker) files(prefix string, h plumbing.Hash, fn func(string, plumbing.Hash)) error {
+	t, err := w.tree(h)
+	if err != nil {
+		return err
+	}
+	for len(t) > 0 {
+		e, rest, err := next(t)
+		if err != nil {
+			return err
+		}
+		p := prefix + "/" + string(e.name)
+		if e.dir {
+			if err := w.files(p, e.hash, fn); err != nil {
+				return err
+			}
+		} else {
+			fn(p, e.hash)
+		}
+		t = rest
+	}
+	return nil
+}
+
+// renames pairs deletions and additions of one commit: the same contents
+// under a new name, or, failing that, the only deletion and the only
+// addition within one folder (a rename with edits).
+func renames(changes []Change) []Change {
+	var del, add []int
+	for i, c := range changes {
+		switch c.Op {
+		case Deleted:
+			del = append(del, i)
+		case Added:
+			add = append(add, i)
+		}
+	}
+	if len(del) == 0 || len(add) == 0 {
+		return changes
+	}
+	drop := map[int]bool{}
+	byBlob := map[plumbing.Hash][]int{}
+	for _, d := range del {
+		byBlob[changes[d].Blob] = append(byBlob[changes[d].Blob], d)
+	}
+	for _, a := range add {
+		if ds := byBlob[changes[a].Blob]; len(ds) > 0 {
+			d := ds[0]
+			byBlob[changes[a].Blob] = ds[1:]
+			changes[a].Op, changes[a].From = Renamed, changes[d].Path
+			drop[d] = true
+		}
+	}
+	perDir := map[string][2][]int{}
+	for _, d := range del {
+		if !drop[d] {
+			k := path.Dir(changes[d].Path)
+			v := perDir[k]
+			v[0] = append(v[0], d)
+			perDir[k] = v
+		}
+	}
+	for _, a := range add {
+		if changes[a].Op == Added {
+			k := path.Dir(changes[a].Path)
+			v := perDir[k]
+			v[1] = append(v[1], a)
+			perDir[k] = v
+		}
+	}
+	for _, v := range perDir {
+		if len(v[0]) == 1 && len(v[1]) == 1 {
+			d, a := v[0][0], v[1][0]
+			changes[a].Op, changes[a].From = Renamed, changes[d].Path
+			drop[d] = true
+		}
+	}
+	out := changes[:0]
+	for i, c := range changes {
+		if !drop[i] {
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// Short is the abbreviated form of a commit hash.
+func Short(h plumbing.Hash) string { return h.String()[:7] }
