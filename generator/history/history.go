@@ -7,6 +7,7 @@ package history
 
 import (
 	"bytes"
+	"container/heap"
 	"context"
 	"crypto/sha1"
 	"errors"
@@ -14,7 +15,6 @@ import (
 	"io"
 	"path"
 	"sort"
-	"strings"
 	"time"
 
 	git "github.com/go-git/go-git/v5"
@@ -109,14 +109,14 @@ func Read(ctx context.Context, opt Options) (*Log, error) {
 			shallow[h] = true
 		}
 	}
-	w := &walker{s: repo.Storer, folders: opt.Folders, trees: map[plumbing.Hash][]byte{}}
-	iter, err := repo.Log(&git.LogOptions{From: l.Head, Order: git.LogOrderCommitterTime})
+	ps, err := openPacks(repo.Storer, 64<<20)
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
-	defer iter.Close()
+	defer ps.close()
+	w := &walker{s: repo.Storer, packs: ps, folders: opt.Folders, trees: map[plumbing.Hash]*rawTree{}}
 	first := true
-	err = iter.ForEach(func(c *object.Commit) error {
+	err = walkCommits(repo.Storer, l.Head, shallow, func(c *object.Commit) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -168,6 +168,63 @@ func Read(ctx context.Context, opt Options) (*Log, error) {
 	return l, nil
 }
 
+// walkCommits calls fn for every commit reachable from head, newest first
+// by committer time, each once. It does not go past shallow commits, and a
+// parent missing from the repository ends that line of history (fn sees the
+// commit; its Parent call then fails).
+func walkCommits(s storer.EncodedObjectStorer, head plumbing.Hash, shallow map[plumbing.Hash]bool, fn func(*object.Commit) error) error {
+	c, err := object.GetCommit(s, head)
+	if err != nil {
+		return err
+	}
+	q := &commitQueue{c}
+	seen := map[plumbing.Hash]bool{head: true}
+	for q.Len() > 0 {
+		c := heap.Pop(q).(*object.Commit)
+		if err := fn(c); err != nil {
+			return err
+		}
+		if shallow[c.Hash] {
+			continue
+		}
+		for _, ph := range c.ParentHashes {
+			if seen[ph] {
+				continue
+			}
+			seen[ph] = true
+			pc, err := object.GetCommit(s, ph)
+			if errors.Is(err, plumbing.ErrObjectNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			heap.Push(q, pc)
+		}
+	}
+	return nil
+}
+
+// commitQueue orders commits newest first by committer time, then hash.
+type commitQueue []*object.Commit
+
+func (q commitQueue) Len() int { return len(q) }
+func (q commitQueue) Less(i, j int) bool {
+	a, b := q[i].Committer.When, q[j].Committer.When
+	if !a.Equal(b) {
+		return a.After(b)
+	}
+	return q[i].Hash.String() < q[j].Hash.String()
+}
+func (q commitQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *commitQueue) Push(x any)   { *q = append(*q, x.(*object.Commit)) }
+func (q *commitQueue) Pop() any {
+	old := *q
+	c := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return c
+}
+
 // Blob returns the contents of a file version.
 func (l *Log) Blob(h plumbing.Hash) ([]byte, error) {
 	if l.repo == nil {
@@ -199,21 +256,64 @@ func BlobHash(data []byte) plumbing.Hash {
 // walker diffs trees restricted to folders, caching raw tree objects.
 type walker struct {
 	s       storer.EncodedObjectStorer
+	packs   *packs
 	folders []string
-	trees   map[plumbing.Hash][]byte
+	trees   map[plumbing.Hash]*rawTree
 	order   []plumbing.Hash
 }
 
-// tree returns the raw bytes of a tree object. The last few trees read are
-// kept: walking newest to oldest, each commit's parent tree is the next
-// commit's tree.
-func (w *walker) tree(h plumbing.Hash) ([]byte, error) {
+// rawTree is a tree object's bytes and, once needed, the offset of each
+// entry.
+type rawTree struct {
+	b    []byte
+	offs []int
+}
+
+func (t *rawTree) index() ([]int, error) {
+	if t.offs != nil || len(t.b) == 0 {
+		return t.offs, nil
+	}
+	offs := make([]int, 0, len(t.b)/40+1)
+	for i := 0; i < len(t.b); {
+		offs = append(offs, i)
+		nul := bytes.IndexByte(t.b[i:], 0)
+		if nul < 0 || i+nul+21 > len(t.b) {
+			return nil, errors.New("corrupt tree object")
+		}
+		i += nul + 21
+	}
+	t.offs = offs
+	return offs, nil
+}
+
+// tree returns a tree object. The last few trees read are kept: walking
+// newest to oldest, each commit's parent tree is the next commit's tree.
+func (w *walker) tree(h plumbing.Hash) (*rawTree, error) {
 	if h.IsZero() {
-		return nil, nil
+		return &rawTree{}, nil
 	}
-	if b, ok := w.trees[h]; ok {
-		return b, nil
+	if t, ok := w.trees[h]; ok {
+		return t, nil
 	}
+	b, err := w.packs.get(h)
+	if errors.Is(err, errNotPacked) {
+		b, err = w.loose(h)
+	}
+	if err != nil {
+		return nil, err
+	}
+	t := &rawTree{b: b}
+	w.trees[h] = t
+	w.order = append(w.order, h)
+	if len(w.order) > 4*len(w.folders)+4 {
+		delete(w.trees, w.order[0])
+		w.order = w.order[1:]
+	}
+	return t, nil
+}
+
+// loose reads an object that is not in a pack through the object storer.
+func (w *walker) loose(h plumbing.Hash) ([]byte, error) {
 	o, err := w.s.EncodedObject(plumbing.TreeObject, h)
 	if err != nil {
 		return nil, err
@@ -222,18 +322,8 @@ func (w *walker) tree(h plumbing.Hash) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := io.ReadAll(r)
-	r.Close()
-	if err != nil {
-		return nil, err
-	}
-	w.trees[h] = b
-	w.order = append(w.order, h)
-	if len(w.order) > 4*len(w.folders)+4 {
-		delete(w.trees, w.order[0])
-		w.order = w.order[1:]
-	}
-	return b, nil
+	defer r.Close()
+	return io.ReadAll(r)
 }
 
 // entry is one record of a raw tree: mode, name and hash.
@@ -285,11 +375,11 @@ func (w *walker) diff(from, to plumbing.Hash) ([]Change, error) {
 	}
 	var out []Change
 	for _, f := range w.folders {
-		ha, _, err := find(a, f)
+		ha, _, err := find(a.b, f)
 		if err != nil {
 			return nil, err
 		}
-		hb, _, err := find(b, f)
+		hb, _, err := find(b.b, f)
 		if err != nil {
 			return nil, err
 		}
@@ -304,12 +394,19 @@ func (w *walker) diff(from, to plumbing.Hash) ([]Change, error) {
 }
 
 // diffTree merges two sorted raw trees, recursing into changed subtrees.
+// Consecutive versions of a large folder differ in a few entries, so the
+// common leading and trailing entries are skipped by comparing bytes, and
+// only the entries between are merged.
 func (w *walker) diffTree(prefix string, from, to plumbing.Hash, out *[]Change) error {
-	a, err := w.tree(from)
+	ta, err := w.tree(from)
 	if err != nil {
 		return err
 	}
-	b, err := w.tree(to)
+	tb, err := w.tree(to)
+	if err != nil {
+		return err
+	}
+	a, b, err := changedRange(ta, tb)
 	if err != nil {
 		return err
 	}
@@ -375,17 +472,97 @@ func (w *walker) diffTree(prefix string, from, to plumbing.Hash, out *[]Change) 
 	}
 }
 
+// changedRange returns the parts of two trees that are left once their
+// common leading and trailing entries are removed.
+func changedRange(ta, tb *rawTree) ([]byte, []byte, error) {
+	a, b := ta.b, tb.b
+	if len(a) == 0 || len(b) == 0 {
+		return a, b, nil
+	}
+	offA, err := ta.index()
+	if err != nil {
+		return nil, nil, err
+	}
+	offB, err := tb.index()
+	if err != nil {
+		return nil, nil, err
+	}
+	// Leading: the entry holding the first differing byte starts at the same
+	// offset in both trees, since everything before it is identical.
+	d := commonPrefix(a, b)
+	i := sort.SearchInts(offA, d+1) - 1
+	start := offA[i]
+	// Trailing: an entry boundary at the same distance from the end of both
+	// trees, after which all bytes are equal.
+	e := commonSuffix(a[start:], b[start:])
+	endA, endB := len(a), len(b)
+	j := sort.SearchInts(offA, len(a)-e)
+	for ; j < len(offA); j++ {
+		dist := len(a) - offA[j]
+		k := sort.SearchInts(offB, len(b)-dist)
+		if k < len(offB) && offB[k] == len(b)-dist && offB[k] >= start {
+			endA, endB = offA[j], offB[k]
+			break
+		}
+	}
+	return a[start:endA], b[start:endB], nil
+}
+
+// commonPrefix is the length of the longest common prefix of a and b.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for step := 4096; step >= 8; step /= 8 {
+		for i+step <= n && bytes.Equal(a[i:i+step], b[i:i+step]) {
+			i += step
+		}
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix is the length of the longest common suffix of a and b.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for step := 4096; step >= 8; step /= 8 {
+		for i+step <= n && bytes.Equal(a[len(a)-i-step:len(a)-i], b[len(b)-i-step:len(b)-i]) {
+			i += step
+		}
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}
+
 // compareEntries orders entries as git sorts trees: by name, with folder
 // names compared as if they ended in "/".
 func compareEntries(a, b entry) int {
-	an, bn := string(a.name), string(b.name)
-	if a.dir {
-		an += "/"
+	n := min(len(a.name), len(b.name))
+	if c := bytes.Compare(a.name[:n], b.name[:n]); c != 0 {
+		return c
 	}
-	if b.dir {
-		bn += "/"
+	ca, cb := terminator(a, n), terminator(b, n)
+	switch {
+	case ca < cb:
+		return -1
+	case ca > cb:
+		return 1
 	}
-	return strings.Compare(an, bn)
+	return 0
+}
+
+func terminator(e entry, n int) byte {
+	if n < len(e.name) {
+		return e.name[n]
+	}
+	if e.dir {
+		return '/'
+	}
+	return 0
 }
 
 // side records a whole entry (a file, or every file of a folder) as added
@@ -408,7 +585,7 @@ func (w *walker) list(root plumbing.Hash, fn func(string, plumbing.Hash)) error 
 		return err
 	}
 	for _, f := range w.folders {
-		h, dir, err := find(t, f)
+		h, dir, err := find(t.b, f)
 		if err != nil {
 			return err
 		}
@@ -422,10 +599,11 @@ func (w *walker) list(root plumbing.Hash, fn func(string, plumbing.Hash)) error 
 }
 
 func (w *walker) files(prefix string, h plumbing.Hash, fn func(string, plumbing.Hash)) error {
-	t, err := w.tree(h)
+	tr, err := w.tree(h)
 	if err != nil {
 		return err
 	}
+	t := tr.b
 	for len(t) > 0 {
 		e, rest, err := next(t)
 		if err != nil {

@@ -17,6 +17,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/pprof"
+	"sort"
+	"strings"
 	"syscall"
 	"time"
 
@@ -29,6 +31,7 @@ func main() {
 	dir := flag.String("dir", "", "where to build it (default: a temporary folder, removed after)")
 	walk := flag.String("walk", "", "internal: walk the repository at this path and exit")
 	cpuprofile := flag.String("cpuprofile", "", "with -walk: write a CPU profile here")
+	verify := flag.Bool("verify", false, "with -walk: print every commit's changes")
 	flag.Parse()
 	if *walk != "" {
 		if *cpuprofile != "" {
@@ -44,6 +47,22 @@ func main() {
 			os.Exit(1)
 		}
 		fmt.Printf("%d %d %d\n", len(l.Commits), len(l.Changes), time.Since(start).Milliseconds())
+		if *verify {
+			// Every commit's changes, as git prints them without rename detection.
+			byCommit := make([][]string, len(l.Commits))
+			for _, ch := range l.Changes {
+				switch ch.Op {
+				case history.Renamed:
+					byCommit[ch.Commit] = append(byCommit[ch.Commit], "D\t"+ch.From, "A\t"+ch.Path)
+				default:
+					byCommit[ch.Commit] = append(byCommit[ch.Commit], string(ch.Op)+"\t"+ch.Path)
+				}
+			}
+			for i, c := range l.Commits {
+				sort.Strings(byCommit[i])
+				fmt.Printf("%s\n%s\n", c.Hash, strings.Join(byCommit[i], "\n"))
+			}
+		}
 		return
 	}
 	if *dir == "" {
@@ -66,6 +85,47 @@ func main() {
 	fmt.Printf("git log --name-status: %6.2f s  peak %5d MB  (%d bytes of output)\n", gitTime.Seconds(), gitMem>>20, len(gitOut))
 	fmt.Printf("history.Read:          %6.2f s  peak %5d MB  (%d commits, %d file changes)\n", ourTime.Seconds(), ourMem>>20, nc, nch)
 	fmt.Printf("ratio (ours / git):    %6.2f\n", ourTime.Seconds()/gitTime.Seconds())
+
+	// Correctness: the same changes as git, commit by commit.
+	want, err := exec.Command("git", "-C", *dir, "log", "--name-status", "--no-renames", "--format=%x00%H").Output()
+	check(err)
+	gitSets := map[string]string{}
+	for _, rec := range strings.Split(string(want), "\x00")[1:] {
+		lines := strings.Split(strings.TrimSpace(rec), "\n")
+		files := lines[1:]
+		var clean []string
+		for _, f := range files {
+			if f = strings.TrimSpace(f); f != "" {
+				clean = append(clean, f)
+			}
+		}
+		sort.Strings(clean)
+		gitSets[lines[0]] = strings.Join(clean, "\n")
+	}
+	got, err := exec.Command(self, "-walk", *dir, "-verify").Output()
+	check(err)
+	recs := strings.Split(string(got), "\n")[1:]
+	mismatches, commitsSeen := 0, 0
+	for i := 0; i+1 < len(recs); {
+		hash := recs[i]
+		j := i + 1
+		var files []string
+		for j < len(recs) && len(recs[j]) != 40 {
+			if recs[j] != "" {
+				files = append(files, recs[j])
+			}
+			j++
+		}
+		commitsSeen++
+		if gitSets[hash] != strings.Join(files, "\n") {
+			mismatches++
+		}
+		i = j
+	}
+	fmt.Printf("cross-check with git log --name-status: %d commits compared, %d differ\n", commitsSeen, mismatches)
+	if mismatches > 0 || commitsSeen != len(gitSets) {
+		os.Exit(1)
+	}
 }
 
 // measure runs cmd and returns its wall time, peak resident memory and output.

@@ -1,0 +1,276 @@
+package history
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// repo builds a repository in a test, with go-git (no git binary needed).
+type repo struct {
+	t    *testing.T
+	dir  string
+	r    *git.Repository
+	w    *git.Worktree
+	tick int
+}
+
+func newRepo(t *testing.T) *repo {
+	t.Helper()
+	dir := t.TempDir()
+	r, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := r.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &repo{t: t, dir: dir, r: r, w: w}
+}
+
+func (r *repo) write(path, text string) {
+	r.t.Helper()
+	p := filepath.Join(r.dir, path)
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+func (r *repo) remove(path string) { os.Remove(filepath.Join(r.dir, path)) }
+
+func (r *repo) commit(msg string, parents ...plumbing.Hash) plumbing.Hash {
+	r.t.Helper()
+	if err := r.w.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+		r.t.Fatal(err)
+	}
+	r.tick++
+	when := time.Date(2026, 1, r.tick, 12, 0, 0, 0, time.UTC)
+	opts := &git.CommitOptions{Author: &object.Signature{Name: "Ana", Email: "ana@example.org", When: when}}
+	if len(parents) > 0 {
+		head, _ := r.r.Head()
+		opts.Parents = append([]plumbing.Hash{head.Hash()}, parents...)
+	}
+	h, err := r.w.Commit(msg, opts)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return h
+}
+
+func read(t *testing.T, dir string) *Log {
+	t.Helper()
+	l, err := Read(context.Background(), Options{Root: dir, Folders: []string{"claims", "people"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// changes lists a log's changes as "commit-subject: OP path [<- from]".
+func changes(l *Log) []string {
+	var out []string
+	for _, c := range l.Changes {
+		subject, _, _ := strings.Cut(l.Commits[c.Commit].Message, "\n")
+		s := fmt.Sprintf("%s: %c %s", subject, c.Op, c.Path)
+		if c.From != "" {
+			s += " <- " + c.From
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestReadChanges(t *testing.T) {
+	r := newRepo(t)
+	r.write("claims/a.md", "a1")
+	r.write("claims/b.md", "b1")
+	r.write("README.md", "not followed")
+	r.commit("one")
+	r.write("claims/a.md", "a2")
+	r.write("README.md", "still not followed")
+	r.commit("two")
+	os.Rename(filepath.Join(r.dir, "claims/b.md"), filepath.Join(r.dir, "claims/c.md"))
+	r.commit("rename b to c")
+	r.remove("claims/a.md")
+	r.write("people/p.md", "p1")
+	r.commit("delete a, add p")
+	r.remove("claims/c.md")
+	r.write("claims/d.md", "c edited while renamed")
+	r.commit("rename c to d with an edit")
+
+	l := read(t, r.dir)
+	if !l.Known || l.Shallow || l.Branch != "master" || len(l.Commits) != 5 {
+		t.Fatalf("log: known %v shallow %v branch %q, %d commits", l.Known, l.Shallow, l.Branch, len(l.Commits))
+	}
+	want := []string{
+		"rename c to d with an edit: R claims/d.md <- claims/c.md",
+		"delete a, add p: D claims/a.md",
+		"delete a, add p: A people/p.md",
+		"rename b to c: R claims/c.md <- claims/b.md",
+		"two: M claims/a.md",
+		"one: A claims/a.md",
+		"one: A claims/b.md",
+	}
+	if got := changes(l); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var heads []string
+	for p := range l.HeadBlob {
+		heads = append(heads, p)
+	}
+	sort.Strings(heads)
+	if strings.Join(heads, " ") != "claims/d.md people/p.md" {
+		t.Errorf("files at HEAD: %v", heads)
+	}
+	if data, err := l.Blob(l.HeadBlob["claims/d.md"]); err != nil || string(data) != "c edited while renamed" {
+		t.Errorf("Blob = %q, %v", data, err)
+	}
+}
+
+func TestReadMergeAndDetached(t *testing.T) {
+	r := newRepo(t)
+	r.write("claims/a.md", "a1")
+	base := r.commit("base")
+	// A side line of history, merged back.
+	if err := r.w.Checkout(&git.CheckoutOptions{Branch: "refs/heads/side", Create: true, Hash: base}); err != nil {
+		t.Fatal(err)
+	}
+	r.write("claims/s.md", "side")
+	side := r.commit("on the side")
+	if err := r.w.Checkout(&git.CheckoutOptions{Branch: "refs/heads/master"}); err != nil {
+		t.Fatal(err)
+	}
+	r.write("claims/a.md", "a2")
+	r.commit("on master")
+	r.write("claims/s.md", "side")
+	merge := r.commit("merge side", side)
+
+	l := read(t, r.dir)
+	want := []string{"on master: M claims/a.md", "on the side: A claims/s.md", "base: A claims/a.md"}
+	if got := changes(l); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changes with a merge:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !l.Commits[0].Merge || l.Commits[0].Hash != merge {
+		t.Errorf("newest commit should be the merge: %+v", l.Commits[0])
+	}
+
+	if err := r.w.Checkout(&git.CheckoutOptions{Hash: side}); err != nil {
+		t.Fatal(err)
+	}
+	l = read(t, r.dir)
+	if l.Branch != "" || l.Head != side || len(l.Commits) != 2 {
+		t.Errorf("detached: branch %q head %v, %d commits", l.Branch, l.Head, len(l.Commits))
+	}
+}
+
+func TestReadNoRepositoryOrNoCommits(t *testing.T) {
+	dir := t.TempDir()
+	if l := read(t, dir); l.Known || l.Why != "not a git repository" {
+		t.Errorf("no repository: %+v", l)
+	}
+	if _, err := git.PlainInit(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	if l := read(t, dir); l.Known || l.Why != "the repository has no commits yet" {
+		t.Errorf("no commits: %+v", l)
+	}
+}
+
+func TestReadOneCommit(t *testing.T) {
+	r := newRepo(t)
+	r.write("claims/a.md", "a")
+	r.commit("only")
+	l := read(t, r.dir)
+	if got := changes(l); len(got) != 1 || got[0] != "only: A claims/a.md" {
+		t.Errorf("changes: %v", got)
+	}
+}
+
+// TestReadShallow makes a shallow clone as git does (a .git/shallow file,
+// and the commits behind it missing) and checks the walk stops there,
+// reporting what it could not know.
+func TestReadShallow(t *testing.T) {
+	r := newRepo(t)
+	r.write("claims/a.md", "a1")
+	first := r.commit("first")
+	r.write("claims/a.md", "a2")
+	r.write("claims/b.md", "b1")
+	boundary := r.commit("boundary")
+	r.write("claims/b.md", "b2")
+	r.commit("after")
+
+	os.WriteFile(filepath.Join(r.dir, ".git", "shallow"), []byte(boundary.String()+"\n"), 0o644)
+	hex := first.String()
+	if err := os.Remove(filepath.Join(r.dir, ".git", "objects", hex[:2], hex[2:])); err != nil {
+		t.Fatal(err)
+	}
+	l := read(t, r.dir)
+	if !l.Shallow || len(l.Commits) != 2 || !l.Commits[1].Shallow {
+		t.Fatalf("shallow %v, %d commits, boundary marked %v", l.Shallow, len(l.Commits), len(l.Commits) > 1 && l.Commits[1].Shallow)
+	}
+	want := []string{"after: M claims/b.md", "boundary: P claims/a.md", "boundary: P claims/b.md"}
+	if got := changes(l); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestChangedRange(t *testing.T) {
+	tree := func(names ...string) *rawTree {
+		var b []byte
+		for i, n := range names {
+			mode := "100644"
+			if strings.HasSuffix(n, "/") {
+				mode, n = "40000", strings.TrimSuffix(n, "/")
+			}
+			b = append(b, mode+" "+n+"\x00"...)
+			var h plumbing.Hash
+			h[0], h[19] = byte(i), byte(len(n))
+			b = append(b, h[:]...)
+		}
+		return &rawTree{b: b}
+	}
+	names := func(b []byte) string {
+		var out []string
+		for len(b) > 0 {
+			e, rest, err := next(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(e.name))
+			b = rest
+		}
+		return strings.Join(out, ",")
+	}
+	tests := []struct {
+		a, b       []string
+		wantA, wnB string
+	}{
+		{[]string{"a", "b", "c", "d"}, []string{"a", "b", "c", "d"}, "", ""},
+		{[]string{"a", "b", "c", "d"}, []string{"a", "b", "x", "c", "d"}, "c,d", "x,c,d"},
+		{[]string{"a", "b", "c"}, []string{"b", "c"}, "a,b,c", "b,c"},
+		{[]string{"a", "b", "c"}, []string{"a", "b"}, "c", ""},
+		{[]string{"a", "sub/", "z"}, []string{"a", "sub2/", "z"}, "sub", "sub2"},
+	}
+	for _, tt := range tests {
+		a, b, err := changedRange(tree(tt.a...), tree(tt.b...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The ranges must contain every differing entry; a few equal
+		// neighbours may come along.
+		if ga, gb := names(a), names(b); !strings.Contains(ga, tt.wantA) || !strings.Contains(gb, tt.wnB) {
+			t.Errorf("changedRange(%v, %v) = %q, %q; want them to cover %q, %q", tt.a, tt.b, ga, gb, tt.wantA, tt.wnB)
+		}
+	}
+}
