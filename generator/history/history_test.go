@@ -8,65 +8,14 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/factcheck-mx/factcheck/generator/history/historytest"
 )
 
-// repo builds a repository in a test, with go-git (no git binary needed).
-type repo struct {
-	t    *testing.T
-	dir  string
-	r    *git.Repository
-	w    *git.Worktree
-	tick int
-}
-
-func newRepo(t *testing.T) *repo {
-	t.Helper()
-	dir := t.TempDir()
-	r, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := r.Worktree()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &repo{t: t, dir: dir, r: r, w: w}
-}
-
-func (r *repo) write(path, text string) {
-	r.t.Helper()
-	p := filepath.Join(r.dir, path)
-	os.MkdirAll(filepath.Dir(p), 0o755)
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		r.t.Fatal(err)
-	}
-}
-
-func (r *repo) remove(path string) { os.Remove(filepath.Join(r.dir, path)) }
-
-func (r *repo) commit(msg string, parents ...plumbing.Hash) plumbing.Hash {
-	r.t.Helper()
-	if err := r.w.AddWithOptions(&git.AddOptions{All: true}); err != nil {
-		r.t.Fatal(err)
-	}
-	r.tick++
-	when := time.Date(2026, 1, r.tick, 12, 0, 0, 0, time.UTC)
-	opts := &git.CommitOptions{Author: &object.Signature{Name: "Ana", Email: "ana@example.org", When: when}}
-	if len(parents) > 0 {
-		head, _ := r.r.Head()
-		opts.Parents = append([]plumbing.Hash{head.Hash()}, parents...)
-	}
-	h, err := r.w.Commit(msg, opts)
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	return h
-}
+func newRepo(t *testing.T) *historytest.Repo { return historytest.New(t, "") }
 
 func read(t *testing.T, dir string) *Log {
 	t.Helper()
@@ -93,23 +42,23 @@ func changes(l *Log) []string {
 
 func TestReadChanges(t *testing.T) {
 	r := newRepo(t)
-	r.write("claims/a.md", "a1")
-	r.write("claims/b.md", "b1")
-	r.write("README.md", "not followed")
-	r.commit("one")
-	r.write("claims/a.md", "a2")
-	r.write("README.md", "still not followed")
-	r.commit("two")
-	os.Rename(filepath.Join(r.dir, "claims/b.md"), filepath.Join(r.dir, "claims/c.md"))
-	r.commit("rename b to c")
-	r.remove("claims/a.md")
-	r.write("people/p.md", "p1")
-	r.commit("delete a, add p")
-	r.remove("claims/c.md")
-	r.write("claims/d.md", "c edited while renamed")
-	r.commit("rename c to d with an edit")
+	r.Write("claims/a.md", "a1")
+	r.Write("claims/b.md", "b1")
+	r.Write("README.md", "not followed")
+	r.Commit("one")
+	r.Write("claims/a.md", "a2")
+	r.Write("README.md", "still not followed")
+	r.Commit("two")
+	r.Rename("claims/b.md", "claims/c.md")
+	r.Commit("rename b to c")
+	r.Remove("claims/a.md")
+	r.Write("people/p.md", "p1")
+	r.Commit("delete a, add p")
+	r.Remove("claims/c.md")
+	r.Write("claims/d.md", "c edited while renamed")
+	r.Commit("rename c to d with an edit")
 
-	l := read(t, r.dir)
+	l := read(t, r.Dir)
 	if !l.Known || l.Shallow || l.Branch != "master" || len(l.Commits) != 5 {
 		t.Fatalf("log: known %v shallow %v branch %q, %d commits", l.Known, l.Shallow, l.Branch, len(l.Commits))
 	}
@@ -140,23 +89,23 @@ func TestReadChanges(t *testing.T) {
 
 func TestReadMergeAndDetached(t *testing.T) {
 	r := newRepo(t)
-	r.write("claims/a.md", "a1")
-	base := r.commit("base")
+	r.Write("claims/a.md", "a1")
+	base := r.Commit("base")
 	// A side line of history, merged back.
-	if err := r.w.Checkout(&git.CheckoutOptions{Branch: "refs/heads/side", Create: true, Hash: base}); err != nil {
+	if err := r.Work.Checkout(&git.CheckoutOptions{Branch: "refs/heads/side", Create: true, Hash: base}); err != nil {
 		t.Fatal(err)
 	}
-	r.write("claims/s.md", "side")
-	side := r.commit("on the side")
-	if err := r.w.Checkout(&git.CheckoutOptions{Branch: "refs/heads/master"}); err != nil {
+	r.Write("claims/s.md", "side")
+	side := r.Commit("on the side")
+	if err := r.Work.Checkout(&git.CheckoutOptions{Branch: "refs/heads/master"}); err != nil {
 		t.Fatal(err)
 	}
-	r.write("claims/a.md", "a2")
-	r.commit("on master")
-	r.write("claims/s.md", "side")
-	merge := r.commit("merge side", side)
+	r.Write("claims/a.md", "a2")
+	r.Commit("on master")
+	r.Write("claims/s.md", "side")
+	merge := r.Commit("merge side", side)
 
-	l := read(t, r.dir)
+	l := read(t, r.Dir)
 	want := []string{"on master: M claims/a.md", "on the side: A claims/s.md", "base: A claims/a.md"}
 	if got := changes(l); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("changes with a merge:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -165,10 +114,10 @@ func TestReadMergeAndDetached(t *testing.T) {
 		t.Errorf("newest commit should be the merge: %+v", l.Commits[0])
 	}
 
-	if err := r.w.Checkout(&git.CheckoutOptions{Hash: side}); err != nil {
+	if err := r.Work.Checkout(&git.CheckoutOptions{Hash: side}); err != nil {
 		t.Fatal(err)
 	}
-	l = read(t, r.dir)
+	l = read(t, r.Dir)
 	if l.Branch != "" || l.Head != side || len(l.Commits) != 2 {
 		t.Errorf("detached: branch %q head %v, %d commits", l.Branch, l.Head, len(l.Commits))
 	}
@@ -189,9 +138,9 @@ func TestReadNoRepositoryOrNoCommits(t *testing.T) {
 
 func TestReadOneCommit(t *testing.T) {
 	r := newRepo(t)
-	r.write("claims/a.md", "a")
-	r.commit("only")
-	l := read(t, r.dir)
+	r.Write("claims/a.md", "a")
+	r.Commit("only")
+	l := read(t, r.Dir)
 	if got := changes(l); len(got) != 1 || got[0] != "only: A claims/a.md" {
 		t.Errorf("changes: %v", got)
 	}
@@ -202,20 +151,20 @@ func TestReadOneCommit(t *testing.T) {
 // reporting what it could not know.
 func TestReadShallow(t *testing.T) {
 	r := newRepo(t)
-	r.write("claims/a.md", "a1")
-	first := r.commit("first")
-	r.write("claims/a.md", "a2")
-	r.write("claims/b.md", "b1")
-	boundary := r.commit("boundary")
-	r.write("claims/b.md", "b2")
-	r.commit("after")
+	r.Write("claims/a.md", "a1")
+	first := r.Commit("first")
+	r.Write("claims/a.md", "a2")
+	r.Write("claims/b.md", "b1")
+	boundary := r.Commit("boundary")
+	r.Write("claims/b.md", "b2")
+	r.Commit("after")
 
-	os.WriteFile(filepath.Join(r.dir, ".git", "shallow"), []byte(boundary.String()+"\n"), 0o644)
+	os.WriteFile(filepath.Join(r.Dir, ".git", "shallow"), []byte(boundary.String()+"\n"), 0o644)
 	hex := first.String()
-	if err := os.Remove(filepath.Join(r.dir, ".git", "objects", hex[:2], hex[2:])); err != nil {
+	if err := os.Remove(filepath.Join(r.Dir, ".git", "objects", hex[:2], hex[2:])); err != nil {
 		t.Fatal(err)
 	}
-	l := read(t, r.dir)
+	l := read(t, r.Dir)
 	if !l.Shallow || len(l.Commits) != 2 || !l.Commits[1].Shallow {
 		t.Fatalf("shallow %v, %d commits, boundary marked %v", l.Shallow, len(l.Commits), len(l.Commits) > 1 && l.Commits[1].Shallow)
 	}
