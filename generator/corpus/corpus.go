@@ -32,10 +32,11 @@ type Source struct {
 
 // Para is one paragraph of the article text.
 type Para struct {
-	N      int    // 1-based position among paragraphs
-	Anchor string // "p" + N
-	Text   string
-	Line   int // line in the file
+	N           int    // 1-based position among paragraphs
+	Anchor      string // "p" + N
+	Text        string
+	Line        int    // line in the file
+	Boilerplate string // why the line is not part of the article; "" when it is
 }
 
 // Load reads every source in root/corpus.
@@ -58,6 +59,7 @@ func Parse(f meta.File, probs *diag.List) *Source {
 		return nil
 	}
 	s := &Source{ID: f.ID, Path: f.Path, Hash: f.Hash}
+	var overrides override
 	body, bodyLine := doc.Body, doc.BodyLine
 	if doc.Front == nil {
 		// Plain text: first non-blank line is the title.
@@ -91,6 +93,8 @@ func Parse(f meta.File, probs *diag.List) *Source {
 		s.Author = optional(fs, "author", "the byline, or \"unknown\"")
 		s.Relays, _ = fs.Strings("relays", false, "")
 		s.Notes, _ = fs.String("notes", false, "")
+		overrides.add, overrides.addLine = fs.Strings("boilerplate", false, "")
+		overrides.keep, overrides.keepLine = fs.Strings("article", false, "")
 		fs.Finish()
 	}
 	if s.Title == "" {
@@ -108,7 +112,32 @@ func Parse(f meta.File, probs *diag.List) *Source {
 	if n == 0 {
 		probs.Errorf(f.Path, bodyLine, "the source has no text: paste the article text below the front matter")
 	}
+	markBoilerplate(s.Paras)
+	overrides.apply(f.Path, s.Paras, probs)
 	return s
+}
+
+// overrides are a source's corrections to boilerplate detection: the
+// paragraphs listed under boilerplate are not article text, those under
+// article are.
+type override struct {
+	add, keep         []string
+	addLine, keepLine int
+}
+
+func (o override) apply(path string, paras []Para, probs *diag.List) {
+	set := func(anchors []string, line int, reason string) {
+		for _, a := range anchors {
+			n, err := strconv.Atoi(strings.TrimPrefix(a, "p"))
+			if err != nil || !strings.HasPrefix(a, "p") || n < 1 || n > len(paras) {
+				probs.Errorf(path, line, "%q is not a paragraph of this source: write paragraph anchors p1 to p%d", a, len(paras))
+				continue
+			}
+			paras[n-1].Boilerplate = reason
+		}
+	}
+	set(o.add, o.addLine, Marked)
+	set(o.keep, o.keepLine, "")
 }
 
 // optional reads a recommended text field, warning when it is absent.

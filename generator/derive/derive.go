@@ -44,7 +44,8 @@ type Mark struct {
 // Mention is a person named in a source.
 type Mention struct {
 	Source string
-	Paras  []int // paragraph numbers
+	Paras  []int // paragraphs of the article naming them
+	Other  []int // lines that are not the article (captions, ...) naming them
 }
 
 // Result is the checked, cross-referenced site.
@@ -131,21 +132,37 @@ func Derive(in Input, probs *diag.List) *Result {
 func (r *Result) mentions() {
 	m := people.NewMatcher(r.People)
 	for _, s := range r.Sources {
-		byPerson := map[string][]int{}
+		article := map[string][]int{}
+		other := map[string][]int{} // named only in lines that are not the article
 		paras := map[int][]string{}
 		for _, p := range s.Paras {
 			ids := m.Find(p.Text)
+			if p.Boilerplate != "" {
+				for _, id := range ids {
+					other[id] = append(other[id], p.N)
+				}
+				continue
+			}
 			if len(ids) > 0 {
 				paras[p.N] = ids
 			}
 			for _, id := range ids {
-				byPerson[id] = append(byPerson[id], p.N)
+				article[id] = append(article[id], p.N)
 			}
 		}
 		r.ParaPeople[s.ID] = paras
-		for _, id := range sortedKeys(byPerson) {
+		for _, id := range sortedKeys(article) {
 			r.SourcePeople[s.ID] = append(r.SourcePeople[s.ID], id)
-			r.PersonMentions[id] = append(r.PersonMentions[id], Mention{Source: s.ID, Paras: byPerson[id]})
+		}
+		ids := sortedKeys(article)
+		for _, id := range sortedKeys(other) {
+			if _, ok := article[id]; !ok {
+				ids = append(ids, id)
+			}
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			r.PersonMentions[id] = append(r.PersonMentions[id], Mention{Source: s.ID, Paras: article[id], Other: other[id]})
 		}
 	}
 }
@@ -178,6 +195,9 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) {
 		for _, p := range s.Paras {
 			if sp, ok := evidence.Normalize(p.Text).Find(ev.Quote); ok {
 				l.N, l.Span = p.N, sp
+				if p.Boilerplate != "" {
+					probs.Warnf(c.Path, ev.QLine, "the quote is in paragraph %d of %s, which is not article text (%s): cite the article, or list p%d under article: in the source's metadata", p.N, s.Path, p.Boilerplate, p.N)
+				}
 				break
 			}
 		}

@@ -204,6 +204,7 @@ type Score struct {
 type MentionAt struct {
 	Source SourceRef `json:"source"`
 	Paras  []Link    `json:"paras"`
+	Other  []Link    `json:"other,omitempty"` // in lines that are not the article
 }
 
 // QuoteRef is a statement of the person used as evidence.
@@ -248,8 +249,12 @@ func (g *gen) personPage(id string) (Page, error) {
 	}
 	for _, m := range g.r.PersonMentions[id] {
 		at := MentionAt{Source: g.sourceRef(m.Source)}
+		at.Paras = []Link{}
 		for _, n := range m.Paras {
 			at.Paras = append(at.Paras, Link{Title: strconv.Itoa(n), URL: "sources/" + m.Source + "/#p" + strconv.Itoa(n)})
+		}
+		for _, n := range m.Other {
+			at.Other = append(at.Other, Link{Title: strconv.Itoa(n), URL: "sources/" + m.Source + "/#p" + strconv.Itoa(n)})
 		}
 		p.Mentions = append(p.Mentions, at)
 	}
@@ -276,7 +281,8 @@ type Source struct {
 	Paras     []Para     `json:"paras"`
 	People    []Link     `json:"people"`
 	Claims    []ClaimRef `json:"claims"`
-	Marked    int        `json:"marked"` // paragraphs with evidence
+	Marked    int        `json:"marked"`  // paragraphs with evidence
+	Removed   int        `json:"removed"` // paragraphs that are not article text
 	Card      SourceCard `json:"card"`
 }
 
@@ -288,11 +294,12 @@ type SourceCard struct {
 
 // Para is one paragraph split into plain and highlighted segments.
 type Para struct {
-	N        int       `json:"n"`
-	Anchor   string    `json:"anchor"`
-	Segments []Segment `json:"segments"`
-	Evidence bool      `json:"evidence,omitempty"`
-	Cited    []Link    `json:"cited,omitempty"` // claims quoting this paragraph, each once
+	N           int       `json:"n"`
+	Anchor      string    `json:"anchor"`
+	Segments    []Segment `json:"segments"`
+	Evidence    bool      `json:"evidence,omitempty"`
+	Boilerplate string    `json:"boilerplate,omitempty"` // why it is not article text
+	Cited       []Link    `json:"cited,omitempty"`       // claims quoting this paragraph, each once
 }
 
 // Segment is a run of text; Claims is set on highlighted evidence.
@@ -314,7 +321,7 @@ func (g *gen) sourcePage(id string) Page {
 	}
 	marks := g.r.Marks[id]
 	for _, para := range s.Paras {
-		out := Para{N: para.N, Anchor: para.Anchor}
+		out := Para{N: para.N, Anchor: para.Anchor, Boilerplate: para.Boilerplate}
 		pos := 0
 		for _, m := range marks[para.N] {
 			if m.Span.Start > pos {
@@ -337,6 +344,9 @@ func (g *gen) sourcePage(id string) Page {
 		}
 		if out.Evidence {
 			p.Marked++
+		}
+		if out.Boilerplate != "" {
+			p.Removed++
 		}
 		p.Paras = append(p.Paras, out)
 	}
