@@ -80,7 +80,8 @@ func (p *Person) Names() []string {
 // Matcher finds people's names in text: whole words, case as written, with
 // accents ignored ("Lopez Obrador" finds "López Obrador").
 type Matcher struct {
-	names []entry // longest first
+	names    []entry // longest first
+	surnames map[string]string
 }
 
 type entry struct {
@@ -90,23 +91,39 @@ type entry struct {
 
 // NewMatcher builds a matcher over the given people.
 func NewMatcher(ps []*Person) *Matcher {
-	m := &Matcher{}
+	m := &Matcher{surnames: map[string]string{}}
+	taken := map[string]bool{}
 	for _, p := range ps {
 		for _, n := range p.Names() {
 			m.names = append(m.names, entry{folded: meta.Fold(n), id: p.ID})
 		}
+		if f := strings.Fields(meta.Fold(p.Name)); len(f) > 1 {
+			last := strings.Trim(f[len(f)-1], `"'`)
+			if _, dup := m.surnames[last]; dup {
+				taken[last] = true
+			}
+			m.surnames[last] = p.ID
+		}
+	}
+	for s := range taken {
+		delete(m.surnames, s) // a surname two people share names neither
 	}
 	sort.SliceStable(m.names, func(i, j int) bool { return len(m.names[i].folded) > len(m.names[j].folded) })
 	return m
 }
 
-// Find returns the ids of the people named in text, each once, sorted.
-// A name inside a longer name already found is not counted again
-// ("Lee" inside "Andrew Daulton Lee").
-func (m *Matcher) Find(text string) []string {
-	folded := meta.Fold(text)
+// Span is a name found in a text: byte offsets in the original text.
+type Span struct {
+	Start, End int
+	ID         string
+}
+
+// Spans returns every name found in text, in order. A name inside a longer
+// name already found is not reported again ("Lee" in "Andrew Daulton Lee").
+func (m *Matcher) Spans(text string) []Span {
+	folded, orig := foldOffsets(text)
 	taken := make([]bool, len(folded))
-	found := map[string]bool{}
+	var out []Span
 	for _, e := range m.names {
 		for off := 0; ; {
 			i := strings.Index(folded[off:], e.folded)
@@ -121,15 +138,49 @@ func (m *Matcher) Find(text string) []string {
 			for k := start; k < end; k++ {
 				taken[k] = true
 			}
-			found[e.id] = true
+			out = append(out, Span{Start: orig[start], End: orig[end], ID: e.id})
 		}
 	}
-	out := make([]string, 0, len(found))
-	for id := range found {
-		out = append(out, id)
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// Find returns the ids of the people named in text, each once, sorted.
+func (m *Matcher) Find(text string) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, s := range m.Spans(text) {
+		if !seen[s.ID] {
+			seen[s.ID] = true
+			out = append(out, s.ID)
+		}
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Surname returns the person whose surname is word, if exactly one has it.
+// Surnames alone are too ambiguous for mentions ("London" is also a city),
+// but next to a verb of speech ("London said") they name a speaker.
+func (m *Matcher) Surname(word string) (string, bool) {
+	id, ok := m.surnames[meta.Fold(word)]
+	return id, ok
+}
+
+// foldOffsets folds accents like meta.Fold and maps each byte of the result
+// back to its offset in s (with a final entry for len(s)).
+func foldOffsets(s string) (string, []int) {
+	var b strings.Builder
+	orig := make([]int, 0, len(s)+1)
+	for i, r := range s {
+		f := meta.Fold(string(r))
+		for range len(f) {
+			orig = append(orig, i)
+		}
+		b.WriteString(f)
+	}
+	orig = append(orig, len(s))
+	return b.String(), orig
 }
 
 func boundary(s string, start, end int) bool {
