@@ -15,6 +15,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/evidence"
 	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/people"
+	"github.com/factcheck-mx/factcheck/generator/quotes"
 )
 
 // Input is everything the loaders read.
@@ -68,6 +69,14 @@ type Result struct {
 	PersonClaims   map[string][]string  // person id -> claim ids they made
 	Related        map[string][]string  // claim id -> related claim ids, best first
 
+	Quotes      []quotes.Quote         // every direct quotation, by source then position
+	QuoteID     []string               // stable id of each quotation: source-pN-qK
+	Groups      [][]int                // variant groups: indices into Quotes
+	GroupOf     map[int]int            // quote index -> group index
+	SourceQuote map[string][]int       // source id -> its quotes
+	PersonQuote map[string][]int       // person id -> quotes attributed to them
+	EvidenceQ   map[string]map[int]int // claim id -> evidence index -> quote index it lies in
+
 	ambiguous map[string]bool // source ids used by two files: quotes are not checked against either
 }
 
@@ -88,6 +97,10 @@ func Derive(in Input, probs *diag.List) *Result {
 		PersonClaims:   map[string][]string{},
 		Related:        map[string][]string{},
 		ambiguous:      map[string]bool{},
+		GroupOf:        map[int]int{},
+		SourceQuote:    map[string][]int{},
+		PersonQuote:    map[string][]int{},
+		EvidenceQ:      map[string]map[int]int{},
 	}
 	for _, s := range in.Sources {
 		if prev, dup := r.Source[s.ID]; dup {
@@ -113,6 +126,7 @@ func Derive(in Input, probs *diag.List) *Result {
 	sort.Slice(r.People, func(i, j int) bool { return r.People[i].ID < r.People[j].ID })
 
 	r.mentions()
+	r.quotations()
 	for _, c := range in.Claims {
 		r.check(c, probs)
 		if c.Draft && !in.Drafts {
@@ -124,6 +138,7 @@ func Derive(in Input, probs *diag.List) *Result {
 	sort.Slice(r.Claims, func(i, j int) bool { return r.Claims[i].ID < r.Claims[j].ID })
 	for _, c := range r.Claims {
 		r.link(c)
+		r.evidenceQuotes(c)
 	}
 	r.related()
 	return r
@@ -163,6 +178,64 @@ func (r *Result) mentions() {
 		sort.Strings(ids)
 		for _, id := range ids {
 			r.PersonMentions[id] = append(r.PersonMentions[id], Mention{Source: s.ID, Paras: article[id], Other: other[id]})
+		}
+	}
+}
+
+// quotations extracts every source's quotations and groups their variants.
+func (r *Result) quotations() {
+	m := people.NewMatcher(r.People)
+	ordinal := 0
+	for _, s := range r.Sources {
+		for _, q := range quotes.Extract(s, m) {
+			i := len(r.Quotes)
+			k := 1
+			if i > 0 && r.Quotes[i-1].Source == q.Source && r.Quotes[i-1].Para == q.Para {
+				k = ordinal + 1
+			}
+			ordinal = k
+			r.Quotes = append(r.Quotes, q)
+			r.QuoteID = append(r.QuoteID, q.Source+"-p"+strconv.Itoa(q.Para)+"-q"+strconv.Itoa(k))
+			r.SourceQuote[s.ID] = append(r.SourceQuote[s.ID], i)
+			if q.Speaker != "" {
+				r.PersonQuote[q.Speaker] = append(r.PersonQuote[q.Speaker], i)
+			}
+		}
+	}
+	r.Groups = quotes.Group(r.Quotes)
+	// Each group starts with the earliest published wording: the one the
+	// others are compared with. Unknown dates sort last.
+	date := func(i int) string {
+		d := r.Source[r.Quotes[i].Source].Published
+		if d == "" || d == "unknown" {
+			return "~"
+		}
+		return d
+	}
+	for _, g := range r.Groups {
+		sort.SliceStable(g, func(a, b int) bool { return date(g[a]) < date(g[b]) })
+	}
+	sort.SliceStable(r.Groups, func(a, b int) bool { return r.Groups[a][0] < r.Groups[b][0] })
+	for g, members := range r.Groups {
+		for _, i := range members {
+			r.GroupOf[i] = g
+		}
+	}
+}
+
+// evidenceQuotes records which quotation each piece of a claim's evidence
+// lies in, so the claim can show how other sources word it.
+func (r *Result) evidenceQuotes(c *claims.Claim) {
+	for ei, l := range r.Evidence[c.ID] {
+		for _, qi := range r.SourceQuote[l.Source] {
+			q := r.Quotes[qi]
+			if q.Para == l.N && q.Span.Start < l.Span.End && l.Span.Start < q.Span.End {
+				if r.EvidenceQ[c.ID] == nil {
+					r.EvidenceQ[c.ID] = map[int]int{}
+				}
+				r.EvidenceQ[c.ID][ei] = qi
+				break
+			}
 		}
 	}
 }

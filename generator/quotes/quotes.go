@@ -23,9 +23,9 @@ type Quote struct {
 	Source  string
 	Para    int           // paragraph number
 	Span    evidence.Span // the quoted words within the paragraph, marks excluded
-	Text    string
-	Speaker string // person id; "" when unattributed
-	Rule    string // how the speaker was found: after, before, according-to, pronoun, continuation, dash
+	Text    string        // the quoted words, without a trailing comma that belongs to the sentence
+	Speaker string        // person id; "" when unattributed
+	Rule    string        // how the speaker was found: after, before, according-to, pronoun, continuation, dash
 }
 
 // speech are the verbs that introduce or close a quotation.
@@ -33,21 +33,29 @@ var speech = regexp.MustCompile(`(?i)\b(said|says|saying|told|tells|added|adds|n
 
 var pronoun = regexp.MustCompile(`(?i)^\W*(he|she)\s+(said|says|added|adds|noted|explained|told|wrote|asked|argued|warned)\b`)
 
+// pronounBefore is a pronoun and verb leading into a quotation: "She added: “…”".
+var pronounBefore = regexp.MustCompile(`(?i)(^|[^\pL])(he|she)\s+(said|says|added|adds|noted|explained|wrote|asked|argued|warned|told\s+\pL+)\s*[:,]?\s*$`)
+
 // Extract returns the quotations of a source's article text, in order.
 func Extract(s *corpus.Source, m *people.Matcher) []Quote {
 	var out []Quote
 	article := s.Article()
+	prev := "" // the speaker of the previous paragraph's last quotation
 	for i, p := range article {
 		spans := quoteSpans(p.Text)
 		var last *Quote // the previous quote in this paragraph
 		for _, sp := range spans {
-			q := Quote{Source: s.ID, Para: p.N, Span: sp, Text: p.Text[sp.Start:sp.End]}
+			q := Quote{Source: s.ID, Para: p.N, Span: sp, Text: strings.TrimRight(p.Text[sp.Start:sp.End], ", ")}
 			if words(q.Text) < MinWords || isTitle(q.Text) {
 				continue
 			}
-			attribute(&q, p.Text, last, m)
+			attribute(&q, p.Text, last, prev, m)
 			out = append(out, q)
 			last = &out[len(out)-1]
+		}
+		prev = ""
+		if last != nil {
+			prev = last.Speaker
 		}
 		// A paragraph with no quotation marks followed by a line "– said X"
 		// is a block quotation of X.
@@ -92,23 +100,37 @@ func quoteSpans(t string) []evidence.Span {
 
 // attribute finds the speaker of q, in order: words after the quotation
 // ("…,” X said), words before it in its sentence (X said: “…”, according to
-// X, “…”), a pronoun after it for the paragraph's last named speaker, or the
-// speaker of the quotation just before it in the paragraph.
-func attribute(q *Quote, para string, last *Quote, m *people.Matcher) {
-	after := para[min(len(para), q.Span.End+len("”")):]
+// X, “…”), a pronoun after or before it for the paragraph's last named
+// speaker, or the speaker of the quotation just before it in the paragraph.
+// A pronoun with nobody named earlier in the paragraph refers to prev, the
+// speaker of the previous paragraph's last quotation ("" if none).
+func attribute(q *Quote, para string, last *Quote, prev string, m *people.Matcher) {
+	after := para[q.Span.End+markLen(para[q.Span.End:], strings.HasPrefix):]
 	if k := sentenceEnd(after); k >= 0 {
 		after = after[:k]
 	}
-	before := para[:max(0, q.Span.Start-len("“"))]
+	before := para[:q.Span.Start-markLen(para[:q.Span.Start], strings.HasSuffix)]
 	if k := sentenceStart(before); k >= 0 {
 		before = before[k:]
 	}
-	if pronoun.MatchString(after) {
-		if id := lastSpeaker(para[:q.Span.Start], m); id != "" {
+	byPronoun := func(upTo int) {
+		named := m.Spans(para[:upTo])
+		switch id := lastSpeaker(para[:upTo], m); {
+		case id != "":
 			q.Speaker, q.Rule = id, "pronoun"
-		} else if last != nil && last.Speaker != "" {
+		case len(named) > 0:
+			q.Speaker, q.Rule = named[len(named)-1].ID, "pronoun"
+		case last != nil:
 			q.Speaker, q.Rule = last.Speaker, "pronoun"
+		case prev != "":
+			q.Speaker, q.Rule = prev, "pronoun"
 		}
+		if q.Speaker == "" {
+			q.Rule = ""
+		}
+	}
+	if pronoun.MatchString(after) {
+		byPronoun(q.Span.Start)
 		return
 	}
 	if loc := speech.FindStringIndex(after); loc != nil {
@@ -126,9 +148,25 @@ func attribute(q *Quote, para string, last *Quote, m *people.Matcher) {
 			return
 		}
 	}
+	if loc := pronounBefore.FindStringIndex(before); loc != nil {
+		byPronoun(len(para[:q.Span.Start]) - len(before) + loc[0])
+		return
+	}
 	if last != nil && last.Speaker != "" && strings.TrimSpace(before) == "" {
 		q.Speaker, q.Rule = last.Speaker, "continuation"
 	}
+}
+
+// markLen is the length in bytes of the quotation mark at the edge of s
+// that has reports (the start, with strings.HasPrefix; the end, with
+// strings.HasSuffix), or 0 if there is none.
+func markLen(s string, has func(s, mark string) bool) int {
+	for _, mark := range []string{"“", "”", "\""} {
+		if has(s, mark) {
+			return len(mark)
+		}
+	}
+	return 0
 }
 
 // speakerNear finds the person named next to the verb of speech at loc in

@@ -116,8 +116,8 @@ func dice(a, b map[string]int) float64 {
 
 // Op is one step of a word-level difference.
 type Op struct {
-	Kind string // "same", "removed" (only in the first), "added" (only in the second)
-	Text string
+	Kind string `json:"kind"` // "same", "removed" (only in the first), "added" (only in the second)
+	Text string `json:"text"`
 }
 
 // Diff compares two wordings word by word (longest common subsequence of

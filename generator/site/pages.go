@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 
+	"github.com/factcheck-mx/factcheck/generator/quotes"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
 	"slices"
 	"strconv"
@@ -60,6 +61,19 @@ type EvidenceItem struct {
 	Stance string    `json:"stance"`
 	Para   int       `json:"para"`
 	URL    string    `json:"url"` // the paragraph on the source page
+	// Variants are the same statement as other sources word it, with the
+	// words that differ from this quotation marked.
+	Variants []Variant `json:"variants,omitempty"`
+	Group    string    `json:"group,omitempty"` // link to the statement on the quotes page
+}
+
+// Variant is one source's wording of a statement.
+type Variant struct {
+	Source SourceRef   `json:"source"`
+	URL    string      `json:"url"`
+	Para   int         `json:"para"`
+	Quote  string      `json:"quote"`
+	Diff   []quotes.Op `json:"diff,omitempty"` // from the quotation compared with, to this one
 }
 
 func (g *gen) claimPage(c *claims.Claim) (Page, error) {
@@ -82,15 +96,26 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 			p.Sources = append(p.Sources, g.sourceRef(id))
 		}
 	}
-	for _, l := range g.r.Evidence[c.ID] {
+	for ei, l := range g.r.Evidence[c.ID] {
 		s := g.r.Source[l.Source]
 		text := s.Paras[l.N-1].Text
-		p.Evidence = append(p.Evidence, EvidenceItem{
+		item := EvidenceItem{
 			Source: g.sourceRef(l.Source),
 			Quote:  text[l.Span.Start:l.Span.End],
 			Note:   l.Note, Stance: l.Stance, Para: l.N,
 			URL: "sources/" + l.Source + "/#" + s.Paras[l.N-1].Anchor,
-		})
+		}
+		if qi, ok := g.r.EvidenceQ[c.ID][ei]; ok {
+			if gi, ok := g.r.GroupOf[qi]; ok {
+				item.Group = g.groupURL(gi)
+				for _, other := range g.r.Groups[gi] {
+					if other != qi {
+						item.Variants = append(item.Variants, g.variant(other, g.r.Quotes[qi].Text))
+					}
+				}
+			}
+		}
+		p.Evidence = append(p.Evidence, item)
 	}
 	for _, id := range g.r.Related[c.ID] {
 		p.Related = append(p.Related, g.claimRef(id))
@@ -207,12 +232,15 @@ type MentionAt struct {
 	Other  []Link    `json:"other,omitempty"` // in lines that are not the article
 }
 
-// QuoteRef is a statement of the person used as evidence.
+// QuoteRef is a quotation attributed to a person.
 type QuoteRef struct {
-	Quote  string    `json:"quote"`
-	Source SourceRef `json:"source"`
-	URL    string    `json:"url"`
-	Claim  Link      `json:"claim"`
+	Quote    string    `json:"quote"`
+	Source   SourceRef `json:"source"`
+	URL      string    `json:"url"`
+	Para     int       `json:"para"`
+	Variants int       `json:"variants,omitempty"` // other sources' wordings
+	Group    string    `json:"group,omitempty"`
+	UsedIn   []Link    `json:"usedin,omitempty"` // claims quoting it as evidence
 }
 
 func (g *gen) personPage(id string) (Page, error) {
@@ -231,18 +259,15 @@ func (g *gen) personPage(id string) (Page, error) {
 		c := g.r.Claim[cid]
 		counts[c.Rating]++
 		p.Claims = append(p.Claims, g.claimRef(cid))
-		for _, l := range g.r.Evidence[cid] {
-			if l.Stance != "statement" {
-				continue
-			}
-			s := g.r.Source[l.Source]
-			p.Quotes = append(p.Quotes, QuoteRef{
-				Quote:  s.Paras[l.N-1].Text[l.Span.Start:l.Span.End],
-				Source: g.sourceRef(l.Source),
-				URL:    "sources/" + l.Source + "/#" + s.Paras[l.N-1].Anchor,
-				Claim:  Link{Title: claimTitle(c), URL: "claims/" + cid + "/"},
-			})
+	}
+	usedIn := g.quoteUses()
+	for _, qi := range g.r.PersonQuote[id] {
+		q := g.r.Quotes[qi]
+		ref := QuoteRef{Quote: q.Text, Source: g.sourceRef(q.Source), URL: paraURL(q.Source, q.Para), Para: q.Para, UsedIn: usedIn[qi]}
+		if gi, ok := g.r.GroupOf[qi]; ok {
+			ref.Variants, ref.Group = len(g.r.Groups[gi])-1, g.groupURL(gi)
 		}
+		p.Quotes = append(p.Quotes, ref)
 	}
 	for _, rt := range g.r.Scale {
 		p.Scorecard = append(p.Scorecard, Score{Rating: rating(rt), Count: counts[rt.ID]})
@@ -294,12 +319,21 @@ type SourceCard struct {
 
 // Para is one paragraph split into plain and highlighted segments.
 type Para struct {
-	N           int       `json:"n"`
-	Anchor      string    `json:"anchor"`
-	Segments    []Segment `json:"segments"`
-	Evidence    bool      `json:"evidence,omitempty"`
-	Boilerplate string    `json:"boilerplate,omitempty"` // why it is not article text
-	Cited       []Link    `json:"cited,omitempty"`       // claims quoting this paragraph, each once
+	N           int         `json:"n"`
+	Anchor      string      `json:"anchor"`
+	Segments    []Segment   `json:"segments"`
+	Evidence    bool        `json:"evidence,omitempty"`
+	Boilerplate string      `json:"boilerplate,omitempty"` // why it is not article text
+	Cited       []Link      `json:"cited,omitempty"`       // claims quoting this paragraph, each once
+	Quotes      []QuoteMark `json:"quotes,omitempty"`
+}
+
+// QuoteMark is a quotation in a paragraph and who said it.
+type QuoteMark struct {
+	Text     string `json:"text"`
+	Speaker  *Link  `json:"speaker,omitempty"` // nil when the text names nobody
+	Variants int    `json:"variants,omitempty"`
+	Group    string `json:"group,omitempty"`
 }
 
 // Segment is a run of text; Claims is set on highlighted evidence.
@@ -341,6 +375,21 @@ func (g *gen) sourcePage(id string) Page {
 		}
 		if pos < len(para.Text) {
 			out.Segments = append(out.Segments, Segment{Text: para.Text[pos:]})
+		}
+		for _, qi := range g.r.SourceQuote[id] {
+			q := g.r.Quotes[qi]
+			if q.Para != para.N {
+				continue
+			}
+			mark := QuoteMark{Text: q.Text}
+			if q.Speaker != "" {
+				l := g.personLink(q.Speaker)
+				mark.Speaker = &l
+			}
+			if gi, ok := g.r.GroupOf[qi]; ok {
+				mark.Variants, mark.Group = len(g.r.Groups[gi])-1, g.groupURL(gi)
+			}
+			out.Quotes = append(out.Quotes, mark)
 		}
 		if out.Evidence {
 			p.Marked++
@@ -462,4 +511,59 @@ func (g *gen) correctionsPage() map[string]any {
 		}
 	}
 	return map[string]any{"title": "Corrections and updates", "corrections": items}
+}
+
+func paraURL(source string, n int) string { return "sources/" + source + "/#p" + strconv.Itoa(n) }
+
+// groupURL links to a variant group on the quotes page; the anchor is the
+// id of its first quotation, so it stays put as other sources are added.
+func (g *gen) groupURL(gi int) string { return "quotes/#" + g.r.QuoteID[g.r.Groups[gi][0]] }
+
+// variant is quotation qi as a variant of the wording base.
+func (g *gen) variant(qi int, base string) Variant {
+	q := g.r.Quotes[qi]
+	return Variant{Source: g.sourceRef(q.Source), URL: paraURL(q.Source, q.Para), Para: q.Para, Quote: q.Text, Diff: quotes.Diff(base, q.Text)}
+}
+
+// quoteUses maps quotations to the claims quoting them as evidence.
+func (g *gen) quoteUses() map[int][]Link {
+	out := map[int][]Link{}
+	for _, c := range g.r.Claims {
+		for _, qi := range g.r.EvidenceQ[c.ID] {
+			l := Link{Title: claimTitle(c), URL: "claims/" + c.ID + "/"}
+			if !slices.Contains(out[qi], l) {
+				out[qi] = append(out[qi], l)
+			}
+		}
+	}
+	return out
+}
+
+// Statement is one statement worded differently by several sources.
+type Statement struct {
+	ID       string    `json:"id"`
+	Speaker  *Link     `json:"speaker,omitempty"`
+	Variants []Variant `json:"variants"`
+}
+
+// quotesPage lists every statement whose wording differs across sources.
+func (g *gen) quotesPage() map[string]any {
+	list := []Statement{}
+	for _, members := range g.r.Groups {
+		st := Statement{ID: g.r.QuoteID[members[0]]}
+		first := g.r.Quotes[members[0]]
+		for _, qi := range members {
+			if sp := g.r.Quotes[qi].Speaker; sp != "" && st.Speaker == nil {
+				l := g.personLink(sp)
+				st.Speaker = &l
+			}
+			v := g.variant(qi, first.Text)
+			if qi == members[0] {
+				v.Diff = nil
+			}
+			st.Variants = append(st.Variants, v)
+		}
+		list = append(list, st)
+	}
+	return map[string]any{"title": "Quotes worded differently", "statements": list, "total": len(g.r.Quotes)}
 }

@@ -22,7 +22,7 @@ import (
 )
 
 // Sections are the content folders the generator owns.
-var Sections = []string{"claims", "people", "sources", "ratings", "corrections"}
+var Sections = []string{"claims", "people", "sources", "ratings", "corrections", "quotes"}
 
 // Options are the site-wide values pages need.
 type Options struct {
@@ -63,6 +63,9 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 		if err := add("sources/"+s.ID+".md", g.sourcePage(s.ID), nil); err != nil {
 			return nil, err
 		}
+	}
+	if err := add("quotes/_index.md", g.quotesPage(), nil); err != nil {
+		return nil, err
 	}
 	if err := add("corrections/_index.md", g.correctionsPage(), nil); err != nil {
 		return nil, err
