@@ -1,6 +1,10 @@
 package quotes
 
 import (
+	"math"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -19,11 +23,13 @@ const MinSimilarityUnattributed = 0.8
 // Group returns groups of quotations (indices into qs) that are the same
 // statement reported by different sources, each group of two or more, in
 // order of first appearance.
+//
+// Only pairs that could reach the similarity limits are compared (prefix
+// filtering: if two word sets are similar enough, their rarest words
+// overlap), so the work grows with the number of quotations, not its
+// square. The result is the same as comparing every pair in order.
 func Group(qs []Quote) [][]int {
-	bags := make([]map[string]int, len(qs))
-	for i, q := range qs {
-		bags[i] = bag(q.Text)
-	}
+	toks := tokens(qs)
 	parent := make([]int, len(qs))
 	speaker := make([]string, len(qs)) // the one named speaker of each group's root
 	for i := range parent {
@@ -38,32 +44,31 @@ func Group(qs []Quote) [][]int {
 		}
 		return i
 	}
-	for i := range qs {
-		for j := i + 1; j < len(qs); j++ {
-			a, b := qs[i], qs[j]
-			if a.Source == b.Source {
-				continue
-			}
-			limit := MinSimilarity
-			switch {
-			case a.Speaker != "" && b.Speaker != "" && a.Speaker != b.Speaker:
-				continue
-			case a.Speaker == "" || b.Speaker == "":
-				limit = MinSimilarityUnattributed
-			}
-			ri, rj := find(i), find(j)
-			if ri == rj || dice(bags[i], bags[j]) < limit {
-				continue
-			}
-			// A group holds at most one named speaker, even through
-			// unattributed quotations similar to two of them.
-			if speaker[ri] != "" && speaker[rj] != "" && speaker[ri] != speaker[rj] {
-				continue
-			}
-			parent[rj] = ri
-			if speaker[ri] == "" {
-				speaker[ri] = speaker[rj]
-			}
+	for _, pr := range candidates(qs, toks) {
+		i, j := pr[0], pr[1]
+		a, b := qs[i], qs[j]
+		if a.Source == b.Source {
+			continue
+		}
+		limit := MinSimilarity
+		switch {
+		case a.Speaker != "" && b.Speaker != "" && a.Speaker != b.Speaker:
+			continue
+		case a.Speaker == "" || b.Speaker == "":
+			limit = MinSimilarityUnattributed
+		}
+		ri, rj := find(i), find(j)
+		if ri == rj || dice(toks[i], toks[j]) < limit {
+			continue
+		}
+		// A group holds at most one named speaker, even through
+		// unattributed quotations similar to two of them.
+		if speaker[ri] != "" && speaker[rj] != "" && speaker[ri] != speaker[rj] {
+			continue
+		}
+		parent[rj] = ri
+		if speaker[ri] == "" {
+			speaker[ri] = speaker[rj]
 		}
 	}
 	byRoot := map[int][]int{}
@@ -84,6 +89,100 @@ func Group(qs []Quote) [][]int {
 	return out
 }
 
+// tokens turns each quotation's words into a sorted set of ids, a repeated
+// word counting once per occurrence ("the", "the" twice), so that set
+// overlap equals the overlap of the word multisets. Ids are ranks by how
+// many quotations use the token, rarest first.
+func tokens(qs []Quote) [][]int32 {
+	raw := make([][]string, len(qs))
+	freq := map[string]int{}
+	for i, q := range qs {
+		seen := map[string]int{}
+		for _, w := range Words(q.Text) {
+			seen[w]++
+			t := w
+			if n := seen[w]; n > 1 {
+				t = w + "\x00" + strconv.Itoa(n)
+			}
+			raw[i] = append(raw[i], t)
+			freq[t]++
+		}
+	}
+	order := make([]string, 0, len(freq))
+	for t := range freq {
+		order = append(order, t)
+	}
+	sort.Slice(order, func(a, b int) bool {
+		if freq[order[a]] != freq[order[b]] {
+			return freq[order[a]] < freq[order[b]]
+		}
+		return order[a] < order[b]
+	})
+	rank := make(map[string]int32, len(order))
+	for i, t := range order {
+		rank[t] = int32(i)
+	}
+	out := make([][]int32, len(qs))
+	for i, ts := range raw {
+		for _, t := range ts {
+			out[i] = append(out[i], rank[t])
+		}
+		slices.Sort(out[i])
+	}
+	return out
+}
+
+// candidates returns the pairs i < j, in order, that may reach a limit:
+// quotations of one speaker sharing a token of their MinSimilarity
+// prefixes, and any quotations sharing a token of their
+// MinSimilarityUnattributed prefixes (the limit when either names nobody).
+func candidates(qs []Quote, toks [][]int32) [][2]int {
+	type key struct {
+		speaker string
+		tok     int32
+	}
+	index := map[key][]int{}
+	add := func(i int, speaker string, limit float64) {
+		for _, t := range toks[i][:prefix(len(toks[i]), limit)] {
+			k := key{speaker, t}
+			index[k] = append(index[k], i)
+		}
+	}
+	for i, q := range qs {
+		if q.Speaker != "" {
+			add(i, q.Speaker, MinSimilarity)
+		}
+		add(i, "", MinSimilarityUnattributed)
+	}
+	var pairs [][2]int
+	for _, list := range index {
+		for x := range list {
+			for y := x + 1; y < len(list); y++ {
+				pairs = append(pairs, [2]int{list[x], list[y]})
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	return slices.Compact(pairs)
+}
+
+// prefix is how many of a set's rarest tokens must include a shared one if
+// its Dice similarity with any other set is to reach limit: a set y with
+// Dice(x, y) >= t has |y| >= t|x|/(2-t) and so shares at least
+// ceil(t|x|/(2-t)) tokens with x.
+func prefix(n int, limit float64) int {
+	if n == 0 {
+		return 0
+	}
+	need := int(math.Ceil(limit*float64(n)/(2-limit) - 1e-9))
+	return min(n, max(1, n-need+1))
+}
+
 // Words splits a quotation into comparable words: lower case, accents and
 // punctuation removed, typographic apostrophes made straight.
 func Words(s string) []string {
@@ -91,27 +190,25 @@ func Words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 }
 
-func bag(s string) map[string]int {
-	b := map[string]int{}
-	for _, w := range Words(s) {
-		b[w]++
-	}
-	return b
-}
-
-func dice(a, b map[string]int) float64 {
-	common, na, nb := 0, 0, 0
-	for w, n := range a {
-		na += n
-		common += min(n, b[w])
-	}
-	for _, n := range b {
-		nb += n
-	}
-	if na+nb == 0 {
+// dice is the Dice coefficient of two sorted token sets.
+func dice(a, b []int32) float64 {
+	if len(a)+len(b) == 0 {
 		return 0
 	}
-	return 2 * float64(common) / float64(na+nb)
+	common, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			common++
+			i++
+			j++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
 // Op is one step of a word-level difference.
