@@ -1,10 +1,13 @@
 // Package derive checks the loaded inputs against each other and works out
 // what the pages need: where each evidence quote sits in its source, who is
-// mentioned where, which claims cite which source, related claims.
+// mentioned where, which claims cite which source, related claims, every
+// quotation and its speaker, the same statement worded differently, and
+// which sources share text or cite the same outlets.
 // It reads no files: everything comes from the loaders' values.
 package derive
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +18,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/evidence"
 	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/people"
+	"github.com/factcheck-mx/factcheck/generator/provenance"
 	"github.com/factcheck-mx/factcheck/generator/quotes"
 )
 
@@ -77,6 +81,11 @@ type Result struct {
 	PersonQuote map[string][]int       // person id -> quotes attributed to them
 	EvidenceQ   map[string]map[int]int // claim id -> evidence index -> quote index it lies in
 
+	Shared   []provenance.Relation            // pairs of sources sharing text, by source order
+	SharedOf map[string][]int                 // source id -> its relations (indices into Shared)
+	Cites    map[string][]provenance.Citation // source id -> outlets its text cites as origin
+	OriginOf map[string][]string              // outlet -> sources relaying or citing it, in source order
+
 	ambiguous map[string]bool // source ids used by two files: quotes are not checked against either
 }
 
@@ -101,6 +110,9 @@ func Derive(in Input, probs *diag.List) *Result {
 		SourceQuote:    map[string][]int{},
 		PersonQuote:    map[string][]int{},
 		EvidenceQ:      map[string]map[int]int{},
+		SharedOf:       map[string][]int{},
+		Cites:          map[string][]provenance.Citation{},
+		OriginOf:       map[string][]string{},
 	}
 	for _, s := range in.Sources {
 		if prev, dup := r.Source[s.ID]; dup {
@@ -127,6 +139,7 @@ func Derive(in Input, probs *diag.List) *Result {
 
 	r.mentions()
 	r.quotations()
+	r.provenance()
 	for _, c := range in.Claims {
 		r.check(c, probs)
 		if c.Draft && !in.Drafts {
@@ -219,6 +232,44 @@ func (r *Result) quotations() {
 	for g, members := range r.Groups {
 		for _, i := range members {
 			r.GroupOf[i] = g
+		}
+	}
+}
+
+// provenance finds the sources that share text and the outlets each cites
+// as the origin of its reporting.
+func (r *Result) provenance() {
+	docs := make([]provenance.Doc, len(r.Sources))
+	var outlets []string
+	for i, s := range r.Sources {
+		docs[i].ID = s.ID
+		for _, p := range s.Article() {
+			docs[i].Paras = append(docs[i].Paras, provenance.Para{N: p.N, Text: p.Text})
+		}
+		outlets = append(outlets, s.Relays...)
+		if s.Outlet != "unknown" {
+			outlets = append(outlets, s.Outlet)
+		}
+	}
+	r.Shared, _ = provenance.Shared(docs)
+	for i, rel := range r.Shared {
+		r.SharedOf[rel.A] = append(r.SharedOf[rel.A], i)
+		r.SharedOf[rel.B] = append(r.SharedOf[rel.B], i)
+	}
+	o := provenance.NewOutlets(outlets)
+	for i, s := range r.Sources {
+		cs := o.Cites(docs[i], s.Outlet)
+		if len(cs) > 0 {
+			r.Cites[s.ID] = cs
+		}
+		origins := append([]string{}, s.Relays...)
+		for _, c := range cs {
+			origins = append(origins, c.Outlet)
+		}
+		for _, name := range origins {
+			if !slices.Contains(r.OriginOf[name], s.ID) {
+				r.OriginOf[name] = append(r.OriginOf[name], s.ID)
+			}
 		}
 	}
 }

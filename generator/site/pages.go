@@ -1,7 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"encoding/json"
+	"math"
 
 	"github.com/factcheck-mx/factcheck/generator/quotes"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
@@ -309,6 +311,42 @@ type Source struct {
 	Marked    int        `json:"marked"`  // paragraphs with evidence
 	Removed   int        `json:"removed"` // paragraphs that are not article text
 	Card      SourceCard `json:"card"`
+	// Provenance: sources sharing this one's text, the outlets its text
+	// cites as its origin, and other sources relaying the same outlets.
+	Shares     []Share  `json:"shares,omitempty"`
+	Cites      []Cite   `json:"cites,omitempty"`
+	SameOrigin []Origin `json:"sameorigin,omitempty"`
+}
+
+// Share is another source sharing text with this one.
+type Share struct {
+	Source    SourceRef  `json:"source"`
+	Here      int        `json:"here"`  // percent of this article's words in shared sentences
+	There     int        `json:"there"` // the same for the other source
+	Sentences int        `json:"sentences"`
+	Paras     []ParaPair `json:"paras"`
+}
+
+// ParaPair is a paragraph here and the other source's paragraph sharing
+// its text.
+type ParaPair struct {
+	Here  Link `json:"here"`
+	There Link `json:"there"`
+}
+
+// Cite is an outlet the text names as the origin of its reporting.
+type Cite struct {
+	Outlet string `json:"outlet"`
+	Para   int    `json:"para"`
+	URL    string `json:"url"`
+	Text   string `json:"text"` // the citing words: "told NBC News"
+}
+
+// Origin is an outlet this source relays or cites, and the other sources
+// that do too.
+type Origin struct {
+	Outlet  string      `json:"outlet"`
+	Sources []SourceRef `json:"sources"`
 }
 
 // SourceCard is a source as the sources list shows it.
@@ -326,6 +364,7 @@ type Para struct {
 	Boilerplate string      `json:"boilerplate,omitempty"` // why it is not article text
 	Cited       []Link      `json:"cited,omitempty"`       // claims quoting this paragraph, each once
 	Quotes      []QuoteMark `json:"quotes,omitempty"`
+	Shared      []Link      `json:"shared,omitempty"` // other sources' paragraphs sharing its text
 }
 
 // QuoteMark is a quotation in a paragraph and who said it.
@@ -406,6 +445,7 @@ func (g *gen) sourcePage(id string) Page {
 		p.Claims = append(p.Claims, g.claimRef(cid))
 	}
 	p.Card = SourceCard{SourceRef: g.sourceRef(id), Claims: len(p.Claims)}
+	g.provenance(p)
 	page := Page{Title: s.Title, Date: hugoDate(s.Published), Description: sourceDescription(s.Outlet, s.Published), Source: p}
 	g.history(&page, "sources", s.Path)
 	return page
@@ -567,3 +607,60 @@ func (g *gen) quotesPage() map[string]any {
 	}
 	return map[string]any{"title": "Quotes worded differently", "statements": list, "total": len(g.r.Quotes)}
 }
+
+// provenance fills in the source's shared text, cited origins and the
+// other sources relaying the same outlets.
+func (g *gen) provenance(p *Source) {
+	for _, ri := range g.r.SharedOf[p.ID] {
+		rel := g.r.Shared[ri]
+		other, here, there := rel.B, rel.SharedA, rel.SharedB
+		if rel.B == p.ID {
+			other, here, there = rel.A, rel.SharedB, rel.SharedA
+		}
+		sh := Share{Source: g.sourceRef(other), Here: percent(here), There: percent(there), Sentences: rel.Sentences}
+		pairs := make([][2]int, 0, len(rel.Paras))
+		for _, pp := range rel.Paras {
+			if rel.B == p.ID {
+				pairs = append(pairs, [2]int{pp.B, pp.A})
+			} else {
+				pairs = append(pairs, [2]int{pp.A, pp.B})
+			}
+		}
+		slices.SortFunc(pairs, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+		for _, pr := range pairs {
+			h, t := pr[0], pr[1]
+			sh.Paras = append(sh.Paras, ParaPair{
+				Here:  Link{Title: "¶" + strconv.Itoa(h), URL: paraURL(p.ID, h)},
+				There: Link{Title: "¶" + strconv.Itoa(t), URL: paraURL(other, t)},
+			})
+			if para := &p.Paras[h-1]; para.N == h {
+				para.Shared = append(para.Shared, Link{Title: sh.Source.Title + " ¶" + strconv.Itoa(t), URL: paraURL(other, t)})
+			}
+		}
+		p.Shares = append(p.Shares, sh)
+	}
+	// The most shared first.
+	slices.SortStableFunc(p.Shares, func(a, b Share) int { return b.Here - a.Here })
+	outlets := slices.Clone(g.r.Source[p.ID].Relays)
+	for _, c := range g.r.Cites[p.ID] {
+		p.Cites = append(p.Cites, Cite{Outlet: c.Outlet, Para: c.Para, URL: paraURL(p.ID, c.Para), Text: c.Text})
+		if !slices.Contains(outlets, c.Outlet) {
+			outlets = append(outlets, c.Outlet)
+		}
+	}
+	for _, o := range outlets {
+		og := Origin{Outlet: o}
+		for _, sid := range g.r.OriginOf[o] {
+			if sid != p.ID {
+				og.Sources = append(og.Sources, g.sourceRef(sid))
+			}
+		}
+		if len(og.Sources) > 0 {
+			p.SameOrigin = append(p.SameOrigin, og)
+		}
+	}
+}
+
+// percent is a fraction as a whole percentage; a share above nothing but
+// under half a percent is 0 and the template says "under 1%".
+func percent(x float64) int { return int(math.Round(100 * x)) }
