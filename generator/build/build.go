@@ -22,6 +22,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/derive"
 	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/export"
 	"github.com/factcheck-mx/factcheck/generator/history"
 	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
@@ -159,6 +160,13 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	}
 	if err := Hugo(opt.Root, content, public, config.NormalizeBaseURL(base), opt.Drafts); err != nil {
 		return Summary{}, l.Probs, fmt.Errorf("hugo: %w", err)
+	}
+	data, err := export.Files(l.Result, config.NormalizeBaseURL(base))
+	if err != nil {
+		return Summary{}, l.Probs, err
+	}
+	if err := export.Write(public, data); err != nil {
+		return Summary{}, l.Probs, err
 	}
 	dest := opt.Dest
 	if dest == "" {

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -17,6 +18,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
 
+	"github.com/factcheck-mx/factcheck/generator/export"
 	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
@@ -62,6 +64,8 @@ func TestRealSite(t *testing.T) {
 		t.Errorf("only %d internal links found; the link checker is not seeing the site", links)
 	}
 
+	checkExport(t, filepath.Join(dir, "public"))
+
 	first := treeBytes(t, filepath.Join(dir, "public"))
 	if _, _, err := Build(ctx, Options{Root: dir}); err != nil {
 		t.Fatal(err)
@@ -76,6 +80,9 @@ func TestRealSite(t *testing.T) {
 		for p, b := range treeBytes(t, filepath.Join(dir, "content", s)) {
 			content.Files = append(content.Files, txtar.File{Name: "content/" + s + "/" + p, Data: b})
 		}
+	}
+	for p, b := range treeBytes(t, filepath.Join(dir, "public", export.Dir)) {
+		content.Files = append(content.Files, txtar.File{Name: "public/" + export.Dir + "/" + p, Data: b})
 	}
 	sort.Slice(content.Files, func(i, j int) bool { return content.Files[i].Name < content.Files[j].Name })
 	got := txtar.Format(content)
@@ -224,4 +231,95 @@ func diffArchives(a, b *txtar.Archive) string {
 		bm[f.Name] = f.Data
 	}
 	return diffTrees(am, bm)
+}
+
+// checkExport reads the exported quotations and checks each against the
+// published source page: the paragraph it names exists and holds the quoted
+// words; its speaker has a page; its group lists it.
+func checkExport(t *testing.T, public string) {
+	t.Helper()
+	var q export.Quotes
+	b, err := os.ReadFile(filepath.Join(public, export.Dir, "quotes.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &q)
+	}
+	if err != nil {
+		t.Fatalf("quotes.json: %v", err)
+	}
+	if len(q.Quotes) < 20 || len(q.Groups) < 3 {
+		t.Errorf("quotes.json has %d quotes and %d groups; the seed corpus has more", len(q.Quotes), len(q.Groups))
+	}
+	paras := map[string]map[string]string{} // source -> anchor -> text
+	inGroup := map[string]string{}
+	for _, g := range q.Groups {
+		for _, id := range g.Quotes {
+			inGroup[id] = g.ID
+		}
+	}
+	for _, x := range q.Quotes {
+		if paras[x.Source] == nil {
+			paras[x.Source] = paragraphTexts(t, filepath.Join(public, "sources", x.Source, "index.html"))
+		}
+		if text, ok := paras[x.Source][x.Anchor]; !ok || !strings.Contains(text, x.Text) {
+			t.Errorf("quote %s: paragraph %s of the source page does not hold %q", x.ID, x.Anchor, x.Text)
+		}
+		if x.Speaker != nil {
+			if _, err := os.Stat(filepath.Join(public, "people", *x.Speaker, "index.html")); err != nil {
+				t.Errorf("quote %s: speaker %s has no page", x.ID, *x.Speaker)
+			}
+		}
+		if g := inGroup[x.ID]; (x.Group == nil) != (g == "") || x.Group != nil && *x.Group != g {
+			t.Errorf("quote %s: group %v, but the groups list it in %q", x.ID, x.Group, g)
+		}
+	}
+	var s export.Sources
+	b, err = os.ReadFile(filepath.Join(public, export.Dir, "sources.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &s)
+	}
+	if err != nil {
+		t.Fatalf("sources.json: %v", err)
+	}
+	if len(s.Sources) < 5 || len(s.Relations) < 1 {
+		t.Errorf("sources.json has %d sources and %d relations", len(s.Sources), len(s.Relations))
+	}
+}
+
+// paragraphTexts maps each element id of a page to its text.
+func paragraphTexts(t *testing.T, page string) map[string]string {
+	t.Helper()
+	f, err := os.Open(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := html.Parse(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	var text func(n *html.Node, b *strings.Builder)
+	text = func(n *html.Node, b *strings.Builder) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			text(c, b)
+		}
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for _, a := range n.Attr {
+			if a.Key == "id" {
+				var b strings.Builder
+				text(n, &b)
+				out[a.Val] = b.String()
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
 }

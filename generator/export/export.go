@@ -1,0 +1,179 @@
+// Package export writes the site's evidence data as JSON files published
+// beside the pages, so that others can check and reuse it: every quotation
+// with its speaker, source, paragraph and variant group (data/quotes.json),
+// and every source with its metadata, the outlets it cites and the sources
+// it shares text with (data/sources.json).
+//
+// The files are written after Hugo has rendered the site, into the same
+// folder, and their bytes depend only on the inputs.
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/factcheck-mx/factcheck/generator/derive"
+)
+
+// Dir is the folder of the exported files inside the published site.
+const Dir = "data"
+
+// Version is the version of the files' layout; it changes when a field
+// changes meaning or goes away.
+const Version = 1
+
+// Quotes is the layout of data/quotes.json.
+type Quotes struct {
+	Version int     `json:"version"`
+	Quotes  []Quote `json:"quotes"`
+	Groups  []Group `json:"groups"`
+}
+
+// Quote is one direct quotation in a source.
+type Quote struct {
+	ID          string  `json:"id"`
+	Text        string  `json:"text"`
+	Speaker     *string `json:"speaker"`     // person id; null when the source names nobody
+	SpeakerName *string `json:"speakerName"` // as the people registry writes it
+	Attribution string  `json:"attribution"` // how the speaker was found: after, before, according-to, pronoun, continuation, dash; "" if not
+	Source      string  `json:"source"`
+	Paragraph   int     `json:"paragraph"`
+	Anchor      string  `json:"anchor"`
+	URL         string  `json:"url"`   // the paragraph on the site
+	Group       *string `json:"group"` // id of its variant group; null when no other source words it
+}
+
+// Group is one statement worded differently by several sources; the first
+// quotation is the earliest published.
+type Group struct {
+	ID      string   `json:"id"`
+	Speaker *string  `json:"speaker"`
+	Quotes  []string `json:"quotes"`
+}
+
+// Sources is the layout of data/sources.json.
+type Sources struct {
+	Version   int        `json:"version"`
+	Sources   []Source   `json:"sources"`
+	Relations []Relation `json:"relations"`
+}
+
+// Source is one article of the corpus with what its text cites.
+type Source struct {
+	ID        string     `json:"id"`
+	Title     string     `json:"title"`
+	Outlet    string     `json:"outlet"`
+	URL       string     `json:"url"`
+	Published string     `json:"published"`
+	Language  string     `json:"language"`
+	Author    string     `json:"author"`
+	Relays    []string   `json:"relays"`
+	Page      string     `json:"page"`
+	Cites     []Citation `json:"cites"`
+	Quotes    int        `json:"quotes"`
+}
+
+// Citation is an outlet a source's text names as its origin.
+type Citation struct {
+	Outlet    string `json:"outlet"`
+	Paragraph int    `json:"paragraph"`
+	Text      string `json:"text"`
+}
+
+// Relation is two sources sharing sentences.
+type Relation struct {
+	A          string   `json:"a"`
+	B          string   `json:"b"`
+	SharedA    float64  `json:"sharedA"` // fraction of A's article words in shared sentences
+	SharedB    float64  `json:"sharedB"`
+	Sentences  int      `json:"sentences"`
+	Paragraphs [][2]int `json:"paragraphs"` // pairs: A's paragraph, B's paragraph
+}
+
+// Files returns the exported files by path relative to the site root
+// folder. base is the site's base URL, ending in "/".
+func Files(r *derive.Result, base string) (map[string][]byte, error) {
+	q := Quotes{Version: Version, Quotes: []Quote{}, Groups: []Group{}}
+	groupID := func(qi int) *string {
+		if gi, ok := r.GroupOf[qi]; ok {
+			return &r.QuoteID[r.Groups[gi][0]]
+		}
+		return nil
+	}
+	for i, x := range r.Quotes {
+		out := Quote{
+			ID: r.QuoteID[i], Text: x.Text, Attribution: x.Rule, Source: x.Source,
+			Paragraph: x.Para, Anchor: anchor(x.Para), URL: base + "sources/" + x.Source + "/#" + anchor(x.Para),
+			Group: groupID(i),
+		}
+		if p, ok := r.Person[x.Speaker]; ok {
+			out.Speaker, out.SpeakerName = &p.ID, &p.Name
+		}
+		q.Quotes = append(q.Quotes, out)
+	}
+	for _, members := range r.Groups {
+		g := Group{ID: r.QuoteID[members[0]]}
+		for _, qi := range members {
+			g.Quotes = append(g.Quotes, r.QuoteID[qi])
+			if sp := r.Quotes[qi].Speaker; sp != "" && g.Speaker == nil {
+				g.Speaker = &sp
+			}
+		}
+		q.Groups = append(q.Groups, g)
+	}
+
+	s := Sources{Version: Version, Sources: []Source{}, Relations: []Relation{}}
+	for _, src := range r.Sources {
+		out := Source{
+			ID: src.ID, Title: src.Title, Outlet: src.Outlet, URL: src.URL, Published: src.Published,
+			Language: src.Language, Author: src.Author, Relays: append([]string{}, src.Relays...),
+			Page: base + "sources/" + src.ID + "/", Cites: []Citation{}, Quotes: len(r.SourceQuote[src.ID]),
+		}
+		for _, c := range r.Cites[src.ID] {
+			out.Cites = append(out.Cites, Citation{Outlet: c.Outlet, Paragraph: c.Para, Text: c.Text})
+		}
+		s.Sources = append(s.Sources, out)
+	}
+	for _, rel := range r.Shared {
+		out := Relation{A: rel.A, B: rel.B, SharedA: round(rel.SharedA), SharedB: round(rel.SharedB), Sentences: rel.Sentences, Paragraphs: [][2]int{}}
+		for _, pp := range rel.Paras {
+			out.Paragraphs = append(out.Paragraphs, [2]int{pp.A, pp.B})
+		}
+		s.Relations = append(s.Relations, out)
+	}
+
+	files := map[string][]byte{}
+	for name, v := range map[string]any{"quotes.json": q, "sources.json": s} {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetIndent("", " ")
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		files[Dir+"/"+name] = b.Bytes()
+	}
+	return files, nil
+}
+
+// Write writes the exported files into the rendered site at dir.
+func Write(dir string, files map[string][]byte) error {
+	for name, data := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func anchor(n int) string { return "p" + strconv.Itoa(n) }
+
+// round keeps four decimals: enough for a share, and stable to read.
+func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
