@@ -73,6 +73,21 @@ func initials(name string) string {
 // cue is a word that makes a named outlet the origin of what is reported.
 var cue = regexp.MustCompile(`(?i)\b(?:told|tells|according to|reports?|reported|reporting|stated|states|wrote|writes|sources?|published|interview(?:ed)?|revealed|reveals|citing|cited|learned|obtained)\b`)
 
+// cueStems are the beginnings of cue's words, in lower case.
+var cueStems = []string{"told", "tell", "accord", "report", "state", "wrote", "write", "source", "publish", "interview", "reveal", "cit", "learn", "obtain"}
+
+// mayCite reports whether s has a word that cue could match: a cheap test
+// before the regular expressions.
+func mayCite(s string) bool {
+	l := strings.ToLower(s)
+	for _, st := range cueStems {
+		if strings.Contains(l, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // window is how many words may stand between a cue and the outlet name.
 const window = 4
 
@@ -83,6 +98,9 @@ func (o *Outlets) Cites(d Doc, own string) []Citation {
 	var out []Citation
 	for _, p := range d.Paras {
 		for _, s := range sentences(p.Text) {
+			if !mayCite(s) {
+				continue // most sentences cite nothing: skip the costlier search for names
+			}
 			for _, loc := range o.re.FindAllStringIndex(s, -1) {
 				name := o.canonical(s[loc[0]:loc[1]])
 				if name == own || strings.TrimPrefix(name, "The ") == strings.TrimPrefix(own, "The ") {

@@ -145,9 +145,13 @@ func fraction(ps []passage, in map[int32]bool, total int) float64 {
 // signatures computes each passage's MinHash signature: for each of Hashes
 // hash functions, the least value over the passage's shingles.
 func signatures(ps []passage) []uint64 {
-	var seeds [Hashes]uint64
+	// Hash function k is (h xor seed_k) times odd_k: shingle hashes are
+	// already well mixed, and a product's high bits, which decide the
+	// minimum, depend on all of them.
+	var seeds, odd [Hashes]uint64
 	for k := range seeds {
 		seeds[k] = mix(uint64(k+1) * 0x9e3779b97f4a7c15)
+		odd[k] = mix(seeds[k]) | 1
 	}
 	sig := make([]uint64, len(ps)*Hashes)
 	for i, p := range ps {
@@ -157,7 +161,7 @@ func signatures(ps []passage) []uint64 {
 		}
 		for _, h := range p.sh {
 			for k := range s {
-				if v := mix(h ^ seeds[k]); v < s[k] {
+				if v := (h ^ seeds[k]) * odd[k]; v < s[k] {
 					s[k] = v
 				}
 			}
@@ -169,11 +173,8 @@ func signatures(ps []passage) []uint64 {
 // candidates returns the pairs of passages from different documents that
 // share a band of their signatures, as i<<32|j with i < j, sorted.
 func candidates(ps []passage, sig []uint64) []uint64 {
-	type entry struct {
-		key uint64
-		p   int32
-	}
 	buf := make([]entry, len(ps))
+	tmp := make([]entry, len(ps))
 	var out []uint64
 	for b := 0; b < Hashes; b++ {
 		for i := range ps {
@@ -183,7 +184,7 @@ func candidates(ps []passage, sig []uint64) []uint64 {
 			}
 			buf[i] = entry{key, int32(i)}
 		}
-		slices.SortFunc(buf, func(x, y entry) int { return cmp.Or(cmp.Compare(x.key, y.key), cmp.Compare(x.p, y.p)) })
+		radixSort(buf, tmp)
 		for i := 0; i < len(buf); {
 			j := i + 1
 			for j < len(buf) && buf[j].key == buf[i].key {
@@ -203,4 +204,33 @@ func candidates(ps []passage, sig []uint64) []uint64 {
 	}
 	sortUnique(&out)
 	return out
+}
+
+type entry struct {
+	key uint64
+	p   int32
+}
+
+// radixSort sorts by key, keeping the order of equal keys, in four passes
+// of 16 bits; tmp is scratch space as long as a.
+func radixSort(a, tmp []entry) {
+	var count [1 << 16]int
+	for shift := 0; shift < 64; shift += 16 {
+		clear(count[:])
+		for _, e := range a {
+			count[e.key>>shift&0xffff]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, e := range a {
+			d := e.key >> shift & 0xffff
+			tmp[count[d]] = e
+			count[d]++
+		}
+		a, tmp = tmp, a
+	}
+	// After an even number of passes the sorted entries are back in a.
 }

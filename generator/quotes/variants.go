@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -44,8 +45,7 @@ func Group(qs []Quote) [][]int {
 		}
 		return i
 	}
-	for _, pr := range candidates(qs, toks) {
-		i, j := pr[0], pr[1]
+	for i, j := range candidates(qs, toks) {
 		a, b := qs[i], qs[j]
 		if a.Source == b.Source {
 			continue
@@ -132,43 +132,63 @@ func tokens(qs []Quote) [][]int32 {
 	return out
 }
 
-// candidates returns the pairs i < j, in order, that may reach a limit:
+// MaxPostings is how many quotations (of one speaker, or of all for the
+// unattributed limit) may share an indexed token. A token used more often
+// than that is too common to point to a statement and is not indexed: a
+// pair is then missed only if every word it shares is that common, as in
+// "We will not comment on it", so that grouping stays linear in the number
+// of quotations. Below this, Group equals comparing every pair.
+const MaxPostings = 64
+
+// candidates yields the pairs i < j, in order, that may reach a limit:
 // quotations of one speaker sharing a token of their MinSimilarity
 // prefixes, and any quotations sharing a token of their
 // MinSimilarityUnattributed prefixes (the limit when either names nobody).
-func candidates(qs []Quote, toks [][]int32) [][2]int {
-	type key struct {
-		speaker string
-		tok     int32
-	}
-	index := map[key][]int{}
-	add := func(i int, speaker string, limit float64) {
-		for _, t := range toks[i][:prefix(len(toks[i]), limit)] {
-			k := key{speaker, t}
-			index[k] = append(index[k], i)
+func candidates(qs []Quote, toks [][]int32) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		type key struct {
+			speaker string
+			tok     int32
 		}
-	}
-	for i, q := range qs {
-		if q.Speaker != "" {
-			add(i, q.Speaker, MinSimilarity)
+		index := map[key][]int32{}
+		each := func(i int, f func(k key)) {
+			if sp := qs[i].Speaker; sp != "" {
+				for _, t := range toks[i][:prefix(len(toks[i]), MinSimilarity)] {
+					f(key{sp, t})
+				}
+			}
+			for _, t := range toks[i][:prefix(len(toks[i]), MinSimilarityUnattributed)] {
+				f(key{"", t})
+			}
 		}
-		add(i, "", MinSimilarityUnattributed)
-	}
-	var pairs [][2]int
-	for _, list := range index {
-		for x := range list {
-			for y := x + 1; y < len(list); y++ {
-				pairs = append(pairs, [2]int{list[x], list[y]})
+		for i := range qs {
+			each(i, func(k key) { index[k] = append(index[k], int32(i)) })
+		}
+		seen := make([]int, len(qs)) // i+1 when j is already a candidate of i
+		var cand []int
+		for i := range qs {
+			cand = cand[:0]
+			each(i, func(k key) {
+				list := index[k]
+				if len(list) > MaxPostings {
+					return
+				}
+				start, _ := slices.BinarySearch(list, int32(i+1))
+				for _, j := range list[start:] {
+					if seen[j] != i+1 {
+						seen[j] = i + 1
+						cand = append(cand, int(j))
+					}
+				}
+			})
+			slices.Sort(cand)
+			for _, j := range cand {
+				if !yield(i, j) {
+					return
+				}
 			}
 		}
 	}
-	slices.SortFunc(pairs, func(a, b [2]int) int {
-		if a[0] != b[0] {
-			return a[0] - b[0]
-		}
-		return a[1] - b[1]
-	})
-	return slices.Compact(pairs)
 }
 
 // prefix is how many of a set's rarest tokens must include a shared one if
