@@ -106,3 +106,53 @@ func TestNewScaffoldsPassCheck(t *testing.T) {
 		t.Errorf("new with a path as id: exit %d, want 2", code)
 	}
 }
+
+// new source -from imports a saved page: the text and metadata become a
+// source that passes check, the page is kept beside it, and the source
+// page links to it. Importing over an existing id changes nothing.
+func TestNewSourceFrom(t *testing.T) {
+	dir := copySite(t)
+	page, err := filepath.Abs("ingest/testdata/jsonld-news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCmd("new", "source", "-root", dir, "-from", page)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	id := "russia-is-expanding-its-spy-network-in-mexico-officials-say"
+	src, err := os.ReadFile(filepath.Join(dir, "corpus", id+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"outlet: Example News\n", "published: \"2023-03-27\"\n", "author: Dan De Luce, Ken Dilanian\n", "original: " + id + ".original.html\n",
+		"\nRussian intelligence services are building up their presence in Mexico,"} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("corpus/%s.txt lacks %q", id, want)
+		}
+	}
+	orig, _ := os.ReadFile(filepath.Join(dir, "corpus", id+".original.html"))
+	want, _ := os.ReadFile(page)
+	if !bytes.Equal(orig, want) {
+		t.Errorf("the original is not kept byte for byte")
+	}
+	if code, out, _ := runCmd("check", "-root", dir); code != 0 || !strings.Contains(out, "6 sources: 0 errors, 0 warnings") {
+		t.Fatalf("check after import: exit %d\n%s", code, out)
+	}
+	if code, _, errs := runCmd("new", "source", id, "-root", dir, "-from", "ingest/testdata/plain.txt"); code != 1 || !strings.Contains(errs, "exists") {
+		t.Errorf("import over an existing source: exit %d, %s", code, errs)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "corpus", id+".txt")); !bytes.Equal(after, src) {
+		t.Error("a refused import changed the existing source")
+	}
+	if code, _, _ := runCmd("new", "source", "x", "-root", dir, "-from", "ingest/testdata/missing.html"); code != 1 {
+		t.Errorf("import of a missing file: exit %d, want 1", code)
+	}
+	if code, out, errs := runCmd("build", "-root", dir); code != 0 {
+		t.Fatalf("build: exit %d\n%s%s", code, out, errs)
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, "public", "sources", id, "index.html"))
+	if !strings.Contains(string(html), "/blob/main/corpus/"+id+".original.html") {
+		t.Error("the source page does not link to the original")
+	}
+}

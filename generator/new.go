@@ -12,6 +12,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/config"
 	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/ingest"
 	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/people"
 )
@@ -20,6 +21,7 @@ const newUsage = `usage:
   go run ./generator new claim ID -claimant PERSON -source SOURCE
   go run ./generator new person ID -name "Full Name"
   go run ./generator new source ID -title "Headline"
+  go run ./generator new source [ID] -from FILE   (a page saved from the web, HTML or text)
 `
 
 // cmdNew writes a new input file that passes check as it stands, for the
@@ -30,14 +32,22 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	kind, id := args[0], args[1]
+	rest := args[2:]
+	if strings.HasPrefix(id, "-") { // new source -from FILE: the id comes from the title
+		id, rest = "", args[1:]
+	}
 	fs := flags("new "+kind, stderr)
 	root := fs.String("root", ".", "the site root (the folder with config.toml)")
 	name := fs.String("name", "", "person: full name")
 	title := fs.String("title", "", "source: headline")
 	claimant := fs.String("claimant", "", "claim: id of the person who made it")
 	source := fs.String("source", "", "claim: id of the source reporting it")
-	if fs.Parse(args[2:]) != nil {
+	from := fs.String("from", "", "source: import a page saved from the web (HTML or plain text); the file is kept beside the source as its original")
+	if fs.Parse(rest) != nil {
 		return 2
+	}
+	if kind == "source" && *from != "" {
+		return importSource(*root, id, *from, stdout, stderr)
 	}
 	if !meta.ValidID(id) {
 		fmt.Fprintf(stderr, "new: %q is not a valid id: use lower-case letters, digits and hyphens, e.g. %s\n", id, meta.Slug(id))
@@ -141,4 +151,81 @@ the rating follows.
 
 func yamlString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// importSource writes corpus/ID.txt from a saved page and keeps the page
+// beside it as corpus/ID.original.html (or .txt). Without an id, the id is
+// made from the page's title.
+func importSource(root, id, from string, stdout, stderr io.Writer) int {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		fmt.Fprintf(stderr, "new: %v\n", err)
+		return 1
+	}
+	a, err := ingest.Read(data)
+	if err != nil {
+		fmt.Fprintf(stderr, "new: %s: %v\n", from, err)
+		return 1
+	}
+	if id == "" {
+		id = meta.Slug(a.Title)
+		if len(id) > 60 {
+			id = strings.Trim(id[:60], "-")
+		}
+	}
+	if !meta.ValidID(id) {
+		fmt.Fprintf(stderr, "new: %q is not a valid id: give one, e.g. go run ./generator new source %s -from %s\n", id, meta.Slug(id+" source"), from)
+		return 2
+	}
+	ext := "txt"
+	if a.HTML {
+		ext = "html"
+	}
+	original := id + meta.OriginalMark + ext
+	text, err := ingest.Source(a, original)
+	if err != nil {
+		fmt.Fprintln(stderr, "new:", err)
+		return 1
+	}
+	dir := filepath.Join(root, corpus.Dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintln(stderr, "new:", err)
+		return 1
+	}
+	// Both files or neither: the original goes first, and is removed if
+	// the source cannot be written.
+	origPath, srcPath := filepath.Join(dir, original), filepath.Join(dir, id+".txt")
+	if err := writeNew(origPath, data); err != nil {
+		fmt.Fprintf(stderr, "new: %v (choose another id, or edit the existing file)\n", err)
+		return 1
+	}
+	if err := writeNew(srcPath, text); err != nil {
+		os.Remove(origPath)
+		fmt.Fprintf(stderr, "new: %v (choose another id, or edit the existing file)\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote corpus/%s.txt (%d paragraphs) and kept the page as corpus/%s\n", id, len(a.Paras), original)
+	for _, f := range []struct{ name, v string }{{"title", a.Title}, {"outlet", a.Outlet}, {"url", a.URL}, {"published", a.Published}, {"language", a.Language}, {"author", a.Author}} {
+		v := f.v
+		if v == "" {
+			v = "unknown (the page does not say: fill it in if you know it)"
+		}
+		fmt.Fprintf(stdout, "  %-11s %s\n", f.name+":", v)
+	}
+	fmt.Fprintln(stdout, "check the text against the original, list the outlets it relays, then run go run ./generator check")
+	return 0
+}
+
+// writeNew writes a file that must not exist yet.
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
 }

@@ -5,6 +5,8 @@ package corpus
 
 import (
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -27,6 +29,8 @@ type Source struct {
 	Author    string
 	Relays    []string // outlets whose reporting this article retells
 	Notes     string   // how the metadata was established
+	Original  string   // file name of the page as captured, kept beside this one; "" if none
+	OrigLine  int      // line of the original field
 	Paras     []Para
 }
 
@@ -42,11 +46,25 @@ type Para struct {
 // Load reads every source in root/corpus.
 func Load(root string, probs *diag.List) []*Source {
 	var out []*Source
+	used := map[string]bool{}
 	for _, f := range meta.ReadDir(root, Dir, []string{".txt", ".md"}, probs) {
 		if s := Parse(f, probs); s != nil {
+			if s.Original != "" {
+				used[s.Original] = true
+				fi, err := os.Lstat(filepath.Join(root, Dir, s.Original))
+				switch {
+				case err != nil:
+					probs.Errorf(f.Path, s.OrigLine, "original %s is missing: add the page as captured beside this file, or remove the original line", s.Original)
+					s.Original = ""
+				case !fi.Mode().IsRegular():
+					probs.Errorf(f.Path, s.OrigLine, "original %s is not a regular file (symbolic links are not accepted): put the file itself there", s.Original)
+					s.Original = ""
+				}
+			}
 			out = append(out, s)
 		}
 	}
+	orphans(root, used, probs)
 	return out
 }
 
@@ -93,6 +111,13 @@ func Parse(f meta.File, probs *diag.List) *Source {
 		s.Author = optional(fs, "author", "the byline, or \"unknown\"")
 		s.Relays, _ = fs.Strings("relays", false, "")
 		s.Notes, _ = fs.String("notes", false, "")
+		var oline int
+		s.Original, oline = fs.String("original", false, "")
+		s.OrigLine = oline
+		if s.Original != "" && !validOriginal(f.ID, s.Original) {
+			fs.Errorf(oline, "original %q must name a file beside this one called %s%shtml (or .htm or .txt)", s.Original, f.ID, meta.OriginalMark)
+			s.Original = ""
+		}
 		overrides.add, overrides.addLine = fs.Strings("boilerplate", false, "")
 		overrides.keep, overrides.keepLine = fs.Strings("article", false, "")
 		fs.Finish()
@@ -138,6 +163,27 @@ func (o override) apply(path string, paras []Para, probs *diag.List) {
 	}
 	set(o.add, o.addLine, Marked)
 	set(o.keep, o.keepLine, "")
+}
+
+// validOriginal reports whether name is the file name an original of the
+// source id must have.
+func validOriginal(id, name string) bool {
+	for _, ext := range []string{"html", "htm", "txt"} {
+		if name == id+meta.OriginalMark+ext {
+			return true
+		}
+	}
+	return false
+}
+
+// orphans warns about originals that no source names.
+func orphans(root string, used map[string]bool, probs *diag.List) {
+	entries, _ := os.ReadDir(filepath.Join(root, Dir))
+	for _, e := range entries {
+		if n := e.Name(); meta.IsOriginal(n) && !used[n] {
+			probs.Warnf(Dir+"/"+n, 0, "no source names this original: add original: %s to the front matter of the source made from it, or delete it", n)
+		}
+	}
 }
 
 // optional reads a recommended text field, warning when it is absent.

@@ -42,9 +42,18 @@ var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // digits and single hyphens, at most 80 characters.
 func ValidID(id string) bool { return len(id) <= 80 && idRE.MatchString(id) }
 
+// OriginalMark marks a file kept as captured beside the input made from it
+// ("corpus/x.original.html" beside "corpus/x.txt"): the evidence of record,
+// never read as an input.
+const OriginalMark = ".original."
+
+// IsOriginal reports whether a file name carries OriginalMark.
+func IsOriginal(name string) bool { return strings.Contains(name, OriginalMark) }
+
 // ReadDir reads every file of dir (relative to root) whose name ends in one
 // of exts, sorted by name. Files that cannot be used are reported and left
 // out: symbolic links, files over MaxFileSize, binary files, bad names.
+// Originals (see OriginalMark) are skipped: their owners check them.
 func ReadDir(root, dir string, exts []string, probs *diag.List) []File {
 	if inside, err := insideRoot(root, dir); err == nil && !inside {
 		probs.Errorf(dir, 0, "the folder is a symbolic link to a place outside the repository: make %s/ a real folder", dir)
@@ -69,7 +78,7 @@ func ReadDir(root, dir string, exts []string, probs *diag.List) []File {
 				ext = x
 			}
 		}
-		if strings.HasPrefix(name, ".") || name == "README.md" {
+		if strings.HasPrefix(name, ".") || name == "README.md" || IsOriginal(name) {
 			continue
 		}
 		if e.IsDir() {

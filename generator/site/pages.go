@@ -305,6 +305,7 @@ type Source struct {
 	Author    string     `json:"author"`
 	Relays    []string   `json:"relays"`
 	Notes     string     `json:"notes,omitempty"`
+	Original  string     `json:"original,omitempty"` // file name of the page as captured, in corpus/
 	Paras     []Para     `json:"paras"`
 	People    []Link     `json:"people"`
 	Claims    []ClaimRef `json:"claims"`
@@ -389,7 +390,7 @@ func (g *gen) sourcePage(id string) Page {
 	}
 	p := &Source{
 		ID: id, Outlet: s.Outlet, URL: url, Published: s.Published, Language: s.Language,
-		Author: s.Author, Relays: append([]string{}, s.Relays...), Notes: s.Notes,
+		Author: s.Author, Relays: append([]string{}, s.Relays...), Notes: s.Notes, Original: s.Original,
 		People: []Link{}, Claims: []ClaimRef{},
 	}
 	marks := g.r.Marks[id]
