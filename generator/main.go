@@ -74,11 +74,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	root := fs.String("root", ".", "the site root (the folder with config.toml)")
 	base := fs.String("base-url", "", "the site's base URL (default: baseURL in config.toml)")
 	drafts := fs.Bool("drafts", false, "include draft claims (for previews)")
-	if fs.Parse(args) != nil {
+	format := formatFlag(fs)
+	if fs.Parse(args) != nil || !validFormat(*format, stderr) {
 		return 2
 	}
 	sum, probs, err := build.Build(ctx, build.Options{Root: *root, BaseURL: *base, Drafts: *drafts})
-	printProblems(stderr, probs)
+	printProblems(stderr, probs, *format)
 	if err != nil {
 		if errors.Is(err, build.ErrInvalid) {
 			e, _ := probs.Counts()
@@ -95,7 +96,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flags("check", stderr)
 	root := fs.String("root", ".", "the site root (the folder with config.toml)")
-	if fs.Parse(args) != nil {
+	format := formatFlag(fs)
+	if fs.Parse(args) != nil || !validFormat(*format, stderr) {
 		return 2
 	}
 	l, err := build.Load(ctx, *root, true)
@@ -103,7 +105,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	printProblems(stdout, l.Probs)
+	printProblems(stdout, l.Probs, *format)
 	e, w := l.Probs.Counts()
 	r := l.Result
 	fmt.Fprintf(stdout, "checked %d claims, %d people, %d sources: %d errors, %d warnings\n", len(r.Claims), len(r.People), len(r.Sources), e, w)
@@ -113,8 +115,31 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return 0
 }
 
-func printProblems(w io.Writer, probs diag.List) {
+// formatFlag is the -format flag: "text" (path:line: message) or "github"
+// (workflow annotations, the default when GITHUB_ACTIONS is "true", as it is
+// in GitHub Actions).
+func formatFlag(fs *flag.FlagSet) *string {
+	def := "text"
+	if os.Getenv("GITHUB_ACTIONS") == "true" {
+		def = "github"
+	}
+	return fs.String("format", def, "how to print problems: text (path:line: message) or github (workflow annotations on the changed lines)")
+}
+
+func validFormat(f string, stderr io.Writer) bool {
+	if f != "text" && f != "github" {
+		fmt.Fprintf(stderr, "-format %q: use text or github\n", f)
+		return false
+	}
+	return true
+}
+
+func printProblems(w io.Writer, probs diag.List, format string) {
 	for _, p := range probs {
-		fmt.Fprintln(w, p)
+		if format == "github" {
+			fmt.Fprintln(w, p.Annotation())
+		} else {
+			fmt.Fprintln(w, p)
+		}
 	}
 }

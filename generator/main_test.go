@@ -62,6 +62,25 @@ func TestCheckExitStatus(t *testing.T) {
 	}
 }
 
+// Under GitHub Actions, check prints workflow annotations, which GitHub
+// shows on the changed lines of a pull request; -format chooses either way.
+func TestCheckAnnotations(t *testing.T) {
+	dir := copySite(t)
+	os.WriteFile(filepath.Join(dir, "claims", "broken.md"), []byte("---\nclaim: x\nratng: corroborated\n---\n"), 0o644)
+	t.Setenv("GITHUB_ACTIONS", "true")
+	code, out, _ := runCmd("check", "-root", dir)
+	want := `::error file=claims/broken.md,line=3,title=check::unknown field "ratng": did you mean "rating"?`
+	if code != 1 || !strings.Contains(out, want+"\n") || strings.Contains(out, "\nclaims/broken.md:3:") {
+		t.Errorf("check under GitHub Actions: exit %d, want annotations such as\n%s\ngot:\n%s", code, want, out)
+	}
+	if _, out, _ := runCmd("check", "-root", dir, "-format", "text"); !strings.Contains(out, `claims/broken.md:3: unknown field "ratng"`) {
+		t.Errorf("-format text under GitHub Actions:\n%s", out)
+	}
+	if code, _, _ := runCmd("check", "-root", dir, "-format", "xml"); code != 2 {
+		t.Errorf("-format xml: exit %d, want 2", code)
+	}
+}
+
 func TestBuildFailureLeavesOutput(t *testing.T) {
 	dir := copySite(t)
 	if code, out, errs := runCmd("build", "-root", dir); code != 0 || !strings.Contains(out, "built 16 claim") {

@@ -59,7 +59,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		mu.Lock()
 		defer mu.Unlock()
 		sum, probs, err := build.Build(ctx, opt)
-		printProblems(stderr, probs)
+		printProblems(stderr, probs, "text")
 		if err != nil {
 			if errors.Is(err, build.ErrInvalid) {
 				fmt.Fprintln(stderr, "serve: fix the errors above; the preview shows the last good version")

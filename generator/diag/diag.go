@@ -96,3 +96,29 @@ func (l List) Error() string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Annotation formats the problem as a GitHub Actions workflow command, so
+// that it shows on the file and line in a pull request:
+// ::error file=path,line=N,title=check::message.
+func (p Problem) Annotation() string {
+	kind := "error"
+	if p.Severity == Warning {
+		kind = "warning"
+	}
+	props := "file=" + escapeProperty(p.Path)
+	if p.Line > 0 {
+		props += fmt.Sprintf(",line=%d", p.Line)
+	}
+	return "::" + kind + " " + props + ",title=check::" + escapeData(p.Msg)
+}
+
+// escapeData and escapeProperty escape as GitHub's own toolkit does
+// (@actions/core, command.ts), so that a message cannot end the command
+// early or start another.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

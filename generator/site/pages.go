@@ -24,6 +24,7 @@ type Page struct {
 	Ratings     []string `json:"ratings,omitempty"`
 	Aliases     []string `json:"aliases,omitempty"` // old addresses of renamed files
 	History     *History `json:"history,omitempty"`
+	File        string   `json:"file,omitempty"` // the input file behind the page, for "edit this page"
 	Claim       *Claim   `json:"claim,omitempty"`
 	Person      *Person  `json:"person,omitempty"`
 	Source      *Source  `json:"source,omitempty"`
@@ -501,6 +502,7 @@ func revisionItem(r revisions.Revision) RevisionItem {
 
 // history adds the file's history and old addresses to a page.
 func (g *gen) history(page *Page, section, path string) {
+	page.File = path
 	h := g.opt.History
 	if h == nil {
 		return
