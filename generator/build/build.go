@@ -191,7 +191,9 @@ func Hugo(root, content, dest, baseURL string, drafts bool) error {
 		"--baseURL", baseURL, "--quiet", "--cleanDestinationDir", "--panicOnWarning=false",
 	}
 	if drafts {
-		args = append(args, "--buildDrafts")
+		// A preview: drafts included, and templates mark every page as a
+		// preview (banner, noindex) through the environment's name.
+		args = append(args, "--buildDrafts", "--environment", "preview")
 	}
 	return commands.Execute(args)
 }

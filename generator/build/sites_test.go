@@ -139,7 +139,21 @@ func runSite(t *testing.T, a *txtar.Archive) {
 			t.Error("failed build wrote content/people")
 		}
 	}
-	_, _, err = Build(context.Background(), Options{Root: dir})
+	opt := Options{Root: dir}
+	// An "options" section builds as a preview would: "drafts", "base-url URL".
+	if o, ok := section(a, "options"); ok {
+		for _, line := range strings.Split(strings.TrimSpace(o), "\n") {
+			switch f := strings.Fields(line); {
+			case len(f) == 1 && f[0] == "drafts":
+				opt.Drafts = true
+			case len(f) == 2 && f[0] == "base-url":
+				opt.BaseURL = f[1]
+			default:
+				t.Fatalf("options: unknown line %q", line)
+			}
+		}
+	}
+	_, _, err = Build(context.Background(), opt)
 	if l.Probs.Err() != nil {
 		if !errors.Is(err, ErrInvalid) {
 			t.Fatalf("build with errors returned %v, want ErrInvalid", err)
