@@ -25,6 +25,7 @@ type Page struct {
 	Aliases     []string `json:"aliases,omitempty"` // old addresses of renamed files
 	History     *History `json:"history,omitempty"`
 	File        string   `json:"file,omitempty"` // the input file behind the page, for "edit this page"
+	Outputs     []string `json:"outputs,omitempty"`
 	Claim       *Claim   `json:"claim,omitempty"`
 	Person      *Person  `json:"person,omitempty"`
 	Source      *Source  `json:"source,omitempty"`
@@ -292,6 +293,7 @@ func (g *gen) personPage(id string) (Page, error) {
 		desc = per.Role
 	}
 	page := Page{Title: per.Name, Description: desc, Person: p}
+	page.Outputs = []string{"html", "rss"} // a feed of the person's fact checks
 	g.history(&page, "people", per.Path)
 	return page, nil
 }
