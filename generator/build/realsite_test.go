@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
@@ -65,6 +66,7 @@ func TestRealSite(t *testing.T) {
 	}
 
 	checkExport(t, filepath.Join(dir, "public"))
+	checkClaimReview(t, filepath.Join(dir, "public"), sum.Claims)
 
 	first := treeBytes(t, filepath.Join(dir, "public"))
 	if _, _, err := Build(ctx, Options{Root: dir}); err != nil {
@@ -283,6 +285,55 @@ func checkExport(t *testing.T, public string) {
 	if len(s.Sources) < 5 || len(s.Relations) < 1 {
 		t.Errorf("sources.json has %d sources and %d relations", len(s.Sources), len(s.Relations))
 	}
+	// Claims: every evidence quote is in the paragraph it names.
+	var c export.Claims
+	b, err = os.ReadFile(filepath.Join(public, export.Dir, "claims.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil || len(c.Claims) < 15 {
+		t.Fatalf("claims.json: %v, %d claims", err, len(c.Claims))
+	}
+	claimIDs := map[string]bool{}
+	for _, cl := range c.Claims {
+		claimIDs[cl.ID] = true
+		if len(cl.Evidence) == 0 || cl.Label == "" {
+			t.Errorf("claims.json: %s has no evidence or no rating label", cl.ID)
+		}
+		for _, e := range cl.Evidence {
+			if paras[e.Source] == nil {
+				paras[e.Source] = paragraphTexts(t, filepath.Join(public, "sources", e.Source, "index.html"))
+			}
+			if !strings.Contains(paras[e.Source]["p"+fmt.Sprint(e.Paragraph)], e.Quote) {
+				t.Errorf("claims.json: %s: paragraph %d of %s does not hold %q", cl.ID, e.Paragraph, e.Source, e.Quote)
+			}
+		}
+	}
+	// People: their claims and quotations are the exported ones.
+	var p export.People
+	b, err = os.ReadFile(filepath.Join(public, export.Dir, "people.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &p)
+	}
+	if err != nil || len(p.People) < 15 {
+		t.Fatalf("people.json: %v, %d people", err, len(p.People))
+	}
+	quoteIDs := map[string]bool{}
+	for _, x := range q.Quotes {
+		quoteIDs[x.ID] = true
+	}
+	for _, per := range p.People {
+		for _, id := range per.Claims {
+			if !claimIDs[id] {
+				t.Errorf("people.json: %s lists claim %s, not in claims.json", per.ID, id)
+			}
+		}
+		for _, id := range per.Quotes {
+			if !quoteIDs[id] {
+				t.Errorf("people.json: %s lists quotation %s, not in quotes.json", per.ID, id)
+			}
+		}
+	}
 }
 
 // paragraphTexts maps each element id of a page to its text.
@@ -322,4 +373,106 @@ func paragraphTexts(t *testing.T, page string) map[string]string {
 	}
 	walk(doc)
 	return out
+}
+
+// checkClaimReview validates the ClaimReview JSON-LD of every claim page
+// against the fields Google's fact-check markup requires (claimReviewed,
+// reviewRating.alternateName, url, author.name) and recommends
+// (datePublished; itemReviewed as a Claim with its author, date and
+// appearance; a numeric rating within its bounds), and checks that the
+// feed /claims/claimreview.json carries the same objects.
+func checkClaimReview(t *testing.T, public string, claims int) {
+	t.Helper()
+	pages, _ := filepath.Glob(filepath.Join(public, "claims", "*", "index.html"))
+	if len(pages) != claims {
+		t.Fatalf("%d claim pages, want %d", len(pages), claims)
+	}
+	byURL := map[string]string{}
+	for _, page := range pages {
+		b, _ := os.ReadFile(page)
+		const open = `<script type="application/ld+json">`
+		i := bytes.Index(b, []byte(open))
+		j := bytes.Index(b[max(i, 0):], []byte("</script>"))
+		if i < 0 || j < 0 {
+			t.Errorf("%s: no ClaimReview JSON-LD", page)
+			continue
+		}
+		raw := b[i+len(open) : i+j]
+		var cr struct {
+			Context, Type, URL, ClaimReviewed, DatePublished string
+			Author                                           struct{ Type, Name, URL string }
+			ReviewRating                                     struct {
+				Type, AlternateName, RatingExplanation string
+				RatingValue, BestRating, WorstRating   int
+			}
+			ItemReviewed struct {
+				Type          string
+				Author        struct{ Type, Name string }
+				DatePublished string
+				Appearance    []struct{ Type, URL, Headline string }
+			}
+		}
+		// encoding/json matches keys without regard to case, and the
+		// JSON-LD keys with "@" are read separately.
+		var at map[string]any
+		if err := json.Unmarshal(raw, &cr); err != nil || json.Unmarshal(raw, &at) != nil {
+			t.Errorf("%s: JSON-LD does not parse: %v", page, err)
+			continue
+		}
+		rel, _ := filepath.Rel(public, filepath.Dir(page))
+		want := "https://fuente-factcheck.netlify.app/" + filepath.ToSlash(rel) + "/"
+		problems := []struct {
+			bad  bool
+			what string
+		}{
+			{at["@context"] != "https://schema.org" || at["@type"] != "ClaimReview", "@context/@type"},
+			{cr.URL != want, "url " + cr.URL + " is not the page's address " + want},
+			{strings.TrimSpace(cr.ClaimReviewed) == "", "claimReviewed empty"},
+			{cr.Author.Name == "" || cr.Author.URL == "", "author (the publisher) without name or url"},
+			{cr.ReviewRating.AlternateName == "", "reviewRating.alternateName empty"},
+			{cr.ReviewRating.WorstRating != 1 || cr.ReviewRating.BestRating < 2 || cr.ReviewRating.RatingValue < cr.ReviewRating.WorstRating || cr.ReviewRating.RatingValue > cr.ReviewRating.BestRating, "ratingValue outside its bounds"},
+			{!isDate(cr.DatePublished), "datePublished " + cr.DatePublished + " is not a date"},
+			{cr.ItemReviewed.Author.Name == "", "itemReviewed.author.name empty"},
+			{len(cr.ItemReviewed.Appearance) == 0 || cr.ItemReviewed.Appearance[0].URL == "", "itemReviewed.appearance without url"},
+			{cr.ItemReviewed.DatePublished != "" && !isDate(cr.ItemReviewed.DatePublished), "itemReviewed.datePublished " + cr.ItemReviewed.DatePublished + " is not a date"},
+		}
+		for _, p := range problems {
+			if p.bad {
+				t.Errorf("%s: ClaimReview %s", rel, p.what)
+			}
+		}
+		var compact bytes.Buffer
+		json.Compact(&compact, raw)
+		byURL[cr.URL] = compact.String()
+	}
+	var feed struct {
+		Type     string            `json:"@type"`
+		Elements []json.RawMessage `json:"dataFeedElement"`
+	}
+	b, err := os.ReadFile(filepath.Join(public, "claims", "claimreview.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &feed)
+	}
+	if err != nil || feed.Type != "DataFeed" || len(feed.Elements) != claims {
+		t.Fatalf("claimreview.json: %v, type %q, %d elements, want %d", err, feed.Type, len(feed.Elements), claims)
+	}
+	for _, e := range feed.Elements {
+		var x struct{ URL string }
+		json.Unmarshal(e, &x)
+		var compact bytes.Buffer
+		json.Compact(&compact, e)
+		if byURL[x.URL] != compact.String() {
+			t.Errorf("claimreview.json: the element for %s differs from the page's JSON-LD", x.URL)
+		}
+	}
+}
+
+// isDate accepts YYYY, YYYY-MM or YYYY-MM-DD, as schema.org Date allows.
+func isDate(s string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
 }

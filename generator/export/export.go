@@ -1,8 +1,10 @@
-// Package export writes the site's evidence data as JSON files published
-// beside the pages, so that others can check and reuse it: every quotation
-// with its speaker, source, paragraph and variant group (data/quotes.json),
-// and every source with its metadata, the outlets it cites and the sources
-// it shares text with (data/sources.json).
+// Package export writes the site's data as JSON files published beside the
+// pages, so that others can check and reuse it: every fact check with its
+// rating and located evidence (data/claims.json), every person with their
+// record (data/people.json), every quotation with its speaker, source,
+// paragraph and variant group (data/quotes.json), and every source with its
+// metadata, the outlets it cites and the sources it shares text with
+// (data/sources.json).
 //
 // The files are written after Hugo has rendered the site, into the same
 // folder, and their bytes depend only on the inputs.
@@ -94,6 +96,62 @@ type Relation struct {
 	Paragraphs [][2]int `json:"paragraphs"` // pairs: A's paragraph, B's paragraph
 }
 
+// Claims is the layout of data/claims.json.
+type Claims struct {
+	Version int     `json:"version"`
+	Claims  []Claim `json:"claims"`
+}
+
+// Claim is one fact check.
+type Claim struct {
+	ID        string     `json:"id"`
+	Title     string     `json:"title"`
+	Claim     string     `json:"claim"`
+	Claimant  string     `json:"claimant"` // person id
+	Date      string     `json:"date"`     // when it was made
+	Setting   string     `json:"setting"`
+	Sources   []string   `json:"sources"`
+	Rating    string     `json:"rating"` // id on the scale of config.toml
+	Label     string     `json:"ratingLabel"`
+	Summary   string     `json:"summary"`
+	Evidence  []Evidence `json:"evidence"`
+	Reviewer  string     `json:"reviewer"`
+	Published string     `json:"published"`
+	Tags      []string   `json:"tags"`
+	Draft     bool       `json:"draft"`
+	Page      string     `json:"page"`
+}
+
+// Evidence is one quote of a source backing a claim, as the source has it.
+type Evidence struct {
+	Source    string `json:"source"`
+	Quote     string `json:"quote"` // the words as in the source, not as typed in the claim file
+	Paragraph int    `json:"paragraph"`
+	URL       string `json:"url"`
+	Stance    string `json:"stance"`
+	Note      string `json:"note"`
+}
+
+// People is the layout of data/people.json.
+type People struct {
+	Version int      `json:"version"`
+	People  []Person `json:"people"`
+}
+
+// Person is one person of the registry.
+type Person struct {
+	ID          string         `json:"id"`
+	Name        string         `json:"name"`
+	Aliases     []string       `json:"aliases"`
+	Role        string         `json:"role"`
+	Description string         `json:"description"`
+	Claims      []string       `json:"claims"`    // ids of their checked claims
+	Scorecard   map[string]int `json:"scorecard"` // rating id -> claims
+	Mentioned   []string       `json:"mentionedIn"`
+	Quotes      []string       `json:"quotes"` // ids in quotes.json
+	Page        string         `json:"page"`
+}
+
 // Files returns the exported files by path relative to the site root
 // folder. base is the site's base URL, ending in "/".
 func Files(r *derive.Result, base string) (map[string][]byte, error) {
@@ -146,8 +204,48 @@ func Files(r *derive.Result, base string) (map[string][]byte, error) {
 		s.Relations = append(s.Relations, out)
 	}
 
+	c := Claims{Version: Version, Claims: []Claim{}}
+	for _, cl := range r.Claims {
+		rt, _ := r.Scale.Get(cl.Rating)
+		out := Claim{
+			ID: cl.ID, Title: cl.Title, Claim: cl.Text, Claimant: cl.Claimant, Date: cl.Date, Setting: cl.Setting,
+			Sources: append([]string{}, cl.Sources...), Rating: cl.Rating, Label: rt.Label, Summary: cl.Summary,
+			Evidence: []Evidence{}, Reviewer: cl.Reviewer, Published: cl.Published, Tags: append([]string{}, cl.Tags...),
+			Draft: cl.Draft, Page: base + "claims/" + cl.ID + "/",
+		}
+		for _, l := range r.Evidence[cl.ID] {
+			para := r.Source[l.Source].Paras[l.N-1]
+			out.Evidence = append(out.Evidence, Evidence{
+				Source: l.Source, Quote: para.Text[l.Span.Start:l.Span.End], Paragraph: l.N,
+				URL: base + "sources/" + l.Source + "/#" + para.Anchor, Stance: l.Stance, Note: l.Note,
+			})
+		}
+		c.Claims = append(c.Claims, out)
+	}
+	p := People{Version: Version, People: []Person{}}
+	for _, per := range r.People {
+		out := Person{
+			ID: per.ID, Name: per.Name, Aliases: append([]string{}, per.Aliases...), Role: per.Role, Description: per.Description,
+			Claims: append([]string{}, r.PersonClaims[per.ID]...), Scorecard: map[string]int{},
+			Mentioned: []string{}, Quotes: []string{}, Page: base + "people/" + per.ID + "/",
+		}
+		for _, rt := range r.Scale {
+			out.Scorecard[rt.ID] = 0
+		}
+		for _, cid := range out.Claims {
+			out.Scorecard[r.Claim[cid].Rating]++
+		}
+		for _, m := range r.PersonMentions[per.ID] {
+			out.Mentioned = append(out.Mentioned, m.Source)
+		}
+		for _, qi := range r.PersonQuote[per.ID] {
+			out.Quotes = append(out.Quotes, r.QuoteID[qi])
+		}
+		p.People = append(p.People, out)
+	}
+
 	files := map[string][]byte{}
-	for name, v := range map[string]any{"quotes.json": q, "sources.json": s} {
+	for name, v := range map[string]any{"claims.json": c, "people.json": p, "quotes.json": q, "sources.json": s} {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetIndent("", " ")

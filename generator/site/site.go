@@ -64,6 +64,11 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
+	// The claims list also renders the ClaimReview feed (config.toml).
+	claimsList := map[string]any{"title": "Fact checks", "outputs": []string{"html", "rss", "claimreview"}}
+	if err := add("claims/_index.md", claimsList, nil); err != nil {
+		return nil, err
+	}
 	if err := add("quotes/_index.md", g.quotesPage(), nil); err != nil {
 		return nil, err
 	}
