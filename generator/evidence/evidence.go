@@ -93,6 +93,12 @@ type Passage struct {
 	Score float64 // 1 is identical wording, 0 nothing in common
 }
 
+// MaxClosestWords bounds the work of Closest: a longer quote is placed by its
+// first MaxClosestWords words, so that a huge quote in a contributed file
+// cannot make check run for hours (the work grows with the square of the
+// quote's length, for every window of every text).
+const MaxClosestWords = 80
+
 // Closest returns the passage of texts most like quote, word for word: the
 // window of as many words as the quote with the smallest word edit distance.
 func Closest(quote string, texts []string) (Passage, bool) {
@@ -100,6 +106,7 @@ func Closest(quote string, texts []string) (Passage, bool) {
 	if len(qw) == 0 {
 		return Passage{}, false
 	}
+	qw = qw[:min(len(qw), MaxClosestWords)]
 	best := Passage{Index: -1, Score: -1}
 	for ti, text := range texts {
 		origWords := wordSpans(text)

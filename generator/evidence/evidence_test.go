@@ -1,6 +1,10 @@
 package evidence
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 func TestFind(t *testing.T) {
 	text := "CIA Director William Burns said his agency is “sharply focused” on Russia’s expanding footprint — in Mexico. … So they’re looking"
@@ -56,5 +60,20 @@ func TestClosest(t *testing.T) {
 	}
 	if _, ok := Closest("", paras); ok {
 		t.Error("Closest of an empty quote found something")
+	}
+}
+
+// A quote longer than MaxClosestWords is placed by its first words: the
+// suggestion is the passage those words match.
+func TestClosestLongQuote(t *testing.T) {
+	var head []string
+	for i := range MaxClosestWords {
+		head = append(head, fmt.Sprintf("w%d", i))
+	}
+	quote := strings.Join(head, " ") + strings.Repeat(" tail words the source never had", 100)
+	texts := []string{"an unrelated paragraph", "before " + strings.Join(head, " ") + " after"}
+	p, ok := Closest(quote, texts)
+	if !ok || p.Index != 1 || p.Text != strings.Join(head, " ") || p.Score != 1 {
+		t.Errorf("Closest = %+v, %v; want the %d matching words of paragraph 1, score 1", p, ok, MaxClosestWords)
 	}
 }
