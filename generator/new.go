@@ -87,14 +87,8 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "new:", err)
 		return 1
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
+	if err := writeNew(path, []byte(text)); err != nil {
 		fmt.Fprintf(stderr, "new: %v (choose another id, or edit the existing file)\n", err)
-		return 1
-	}
-	defer f.Close()
-	if _, err := f.WriteString(text); err != nil {
-		fmt.Fprintln(stderr, "new:", err)
 		return 1
 	}
 	rel, _ := filepath.Rel(*root, path)
