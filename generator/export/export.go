@@ -16,7 +16,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 
 	"github.com/factcheck-mx/factcheck/generator/derive"
 )
@@ -163,9 +162,10 @@ func Files(r *derive.Result, base string) (map[string][]byte, error) {
 		return nil
 	}
 	for i, x := range r.Quotes {
+		anchor := r.Source[x.Source].Paras[x.Para-1].Anchor
 		out := Quote{
 			ID: r.QuoteID[i], Text: x.Text, Attribution: x.Rule, Source: x.Source,
-			Paragraph: x.Para, Anchor: anchor(x.Para), URL: base + "sources/" + x.Source + "/#" + anchor(x.Para),
+			Paragraph: x.Para, Anchor: anchor, URL: base + "sources/" + x.Source + "/#" + anchor,
 			Group: groupID(i),
 		}
 		if p, ok := r.Person[x.Speaker]; ok {
@@ -270,8 +270,6 @@ func Write(dir string, files map[string][]byte) error {
 	}
 	return nil
 }
-
-func anchor(n int) string { return "p" + strconv.Itoa(n) }
 
 // round keeps four decimals: enough for a share, and stable to read.
 func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }

@@ -107,7 +107,7 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 			Source: g.sourceRef(l.Source),
 			Quote:  text[l.Span.Start:l.Span.End],
 			Note:   l.Note, Stance: l.Stance, Para: l.N,
-			URL: "sources/" + l.Source + "/#" + s.Paras[l.N-1].Anchor,
+			URL: g.paraURL(l.Source, l.N),
 		}
 		if qi, ok := g.r.EvidenceQ[c.ID][ei]; ok {
 			if gi, ok := g.r.GroupOf[qi]; ok {
@@ -267,7 +267,7 @@ func (g *gen) personPage(id string) (Page, error) {
 	usedIn := g.quoteUses()
 	for _, qi := range g.r.PersonQuote[id] {
 		q := g.r.Quotes[qi]
-		ref := QuoteRef{Quote: q.Text, Source: g.sourceRef(q.Source), URL: paraURL(q.Source, q.Para), Para: q.Para, UsedIn: usedIn[qi]}
+		ref := QuoteRef{Quote: q.Text, Source: g.sourceRef(q.Source), URL: g.paraURL(q.Source, q.Para), Para: q.Para, UsedIn: usedIn[qi]}
 		if gi, ok := g.r.GroupOf[qi]; ok {
 			ref.Variants, ref.Group = len(g.r.Groups[gi])-1, g.groupURL(gi)
 		}
@@ -558,7 +558,10 @@ func (g *gen) correctionsPage() map[string]any {
 	return map[string]any{"title": "Corrections and updates", "corrections": items}
 }
 
-func paraURL(source string, n int) string { return "sources/" + source + "/#p" + strconv.Itoa(n) }
+// paraURL links to paragraph n of a source page by the paragraph's own anchor.
+func (g *gen) paraURL(source string, n int) string {
+	return "sources/" + source + "/#" + g.r.Source[source].Paras[n-1].Anchor
+}
 
 // groupURL links to a variant group on the quotes page; the anchor is the
 // id of its first quotation, so it stays put as other sources are added.
@@ -567,7 +570,7 @@ func (g *gen) groupURL(gi int) string { return "quotes/#" + g.r.QuoteID[g.r.Grou
 // variant is quotation qi as a variant of the wording base.
 func (g *gen) variant(qi int, base string) Variant {
 	q := g.r.Quotes[qi]
-	return Variant{Source: g.sourceRef(q.Source), URL: paraURL(q.Source, q.Para), Para: q.Para, Quote: q.Text, Diff: quotes.Diff(base, q.Text)}
+	return Variant{Source: g.sourceRef(q.Source), URL: g.paraURL(q.Source, q.Para), Para: q.Para, Quote: q.Text, Diff: quotes.Diff(base, q.Text)}
 }
 
 // quoteUses maps quotations to the claims quoting them as evidence.
@@ -634,12 +637,10 @@ func (g *gen) provenance(p *Source) {
 		slices.SortFunc(pairs, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
 		for _, pr := range pairs {
 			h, t := pr[0], pr[1]
-			sh.Paras = append(sh.Paras, ParaPair{
-				Here:  Link{Title: "¶" + strconv.Itoa(h), URL: paraURL(p.ID, h)},
-				There: Link{Title: "¶" + strconv.Itoa(t), URL: paraURL(other, t)},
-			})
+			there := Link{Title: "¶" + strconv.Itoa(t), URL: g.paraURL(other, t)}
+			sh.Paras = append(sh.Paras, ParaPair{Here: Link{Title: "¶" + strconv.Itoa(h), URL: g.paraURL(p.ID, h)}, There: there})
 			if para := &p.Paras[h-1]; para.N == h {
-				para.Shared = append(para.Shared, Link{Title: sh.Source.Title + " ¶" + strconv.Itoa(t), URL: paraURL(other, t)})
+				para.Shared = append(para.Shared, Link{Title: sh.Source.Title + " " + there.Title, URL: there.URL})
 			}
 		}
 		p.Shares = append(p.Shares, sh)
@@ -648,7 +649,7 @@ func (g *gen) provenance(p *Source) {
 	slices.SortStableFunc(p.Shares, func(a, b Share) int { return b.Here - a.Here })
 	outlets := slices.Clone(g.r.Source[p.ID].Relays)
 	for _, c := range g.r.Cites[p.ID] {
-		p.Cites = append(p.Cites, Cite{Outlet: c.Outlet, Para: c.Para, URL: paraURL(p.ID, c.Para), Text: c.Text})
+		p.Cites = append(p.Cites, Cite{Outlet: c.Outlet, Para: c.Para, URL: g.paraURL(p.ID, c.Para), Text: c.Text})
 		if !slices.Contains(outlets, c.Outlet) {
 			outlets = append(outlets, c.Outlet)
 		}
