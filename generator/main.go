@@ -2,7 +2,7 @@
 // and source files, writes Hugo content from them, and renders the site with
 // Hugo embedded as a library.
 //
-//	go run ./generator build [-base-url URL] [-drafts]
+//	go run ./generator build [-base-url URL] [-drafts] [-search=false]
 //	go run ./generator check
 //	go run ./generator serve [-port N] [-drafts]
 //	go run ./generator new claim|person|source ID [flags]
@@ -19,6 +19,7 @@ import (
 
 	"github.com/factcheck-mx/factcheck/generator/build"
 	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/search"
 )
 
 const usage = `usage: go run ./generator <command> [flags]
@@ -74,11 +75,21 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	root := fs.String("root", ".", "the site root (the folder with config.toml)")
 	base := fs.String("base-url", "", "the site's base URL (default: baseURL in config.toml)")
 	drafts := fs.Bool("drafts", false, "include draft claims (for previews)")
+	withSearch := searchFlag(fs)
 	format := formatFlag(fs)
 	if fs.Parse(args) != nil || !validFormat(*format, stderr) {
 		return 2
 	}
-	sum, probs, err := build.Build(ctx, build.Options{Root: *root, BaseURL: *base, Drafts: *drafts})
+	opt := build.Options{Root: *root, BaseURL: *base, Drafts: *drafts}
+	if *withSearch {
+		bin, err := search.Find(ctx, *root, true, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "build failed: %v\ncontent/ and public/ are unchanged\n", err)
+			return 1
+		}
+		opt.Search = bin
+	}
+	sum, probs, err := build.Build(ctx, opt)
 	printProblems(stderr, probs, *format)
 	if err != nil {
 		if errors.Is(err, build.ErrInvalid) {
@@ -113,6 +124,12 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	return 0
+}
+
+// searchFlag is the -search flag: build the Pagefind search index (the
+// default; installs Pagefind with npm when it is missing).
+func searchFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("search", true, "build the search index with Pagefind (installed with npm ci when missing)")
 }
 
 // formatFlag is the -format flag: "text" (path:line: message) or "github"

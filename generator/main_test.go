@@ -81,14 +81,28 @@ func TestCheckAnnotations(t *testing.T) {
 	}
 }
 
+// Search is part of the build: without Pagefind, and no npm to install it,
+// the build stops and says how to go on, leaving public/ as it was.
+func TestBuildWithoutPagefind(t *testing.T) {
+	dir := copySite(t)
+	t.Setenv("PATH", t.TempDir())
+	code, _, errs := runCmd("build", "-root", dir)
+	if code != 1 || !strings.Contains(errs, "npm is not on PATH") || !strings.Contains(errs, "-search=false") || !strings.Contains(errs, "content/ and public/ are unchanged") {
+		t.Errorf("build without Pagefind or npm: exit %d\n%s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("a build that stopped wrote public/")
+	}
+}
+
 func TestBuildFailureLeavesOutput(t *testing.T) {
 	dir := copySite(t)
-	if code, out, errs := runCmd("build", "-root", dir); code != 0 || !strings.Contains(out, "built 16 claim") {
+	if code, out, errs := runCmd("build", "-root", dir, "-search=false"); code != 0 || !strings.Contains(out, "built 16 claim") {
 		t.Fatalf("build: exit %d\n%s%s", code, out, errs)
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
 	os.WriteFile(filepath.Join(dir, "claims", "broken.md"), []byte("---\nclaim: x\n---\n"), 0o644)
-	code, _, errs := runCmd("build", "-root", dir)
+	code, _, errs := runCmd("build", "-root", dir, "-search=false")
 	if code != 1 || !strings.Contains(errs, "content/ and public/ are unchanged") {
 		t.Fatalf("build with errors: exit %d\n%s", code, errs)
 	}
@@ -167,7 +181,7 @@ func TestNewSourceFrom(t *testing.T) {
 	if code, _, _ := runCmd("new", "source", "x", "-root", dir, "-from", "ingest/testdata/missing.html"); code != 1 {
 		t.Errorf("import of a missing file: exit %d, want 1", code)
 	}
-	if code, out, errs := runCmd("build", "-root", dir); code != 0 {
+	if code, out, errs := runCmd("build", "-root", dir, "-search=false"); code != 0 {
 		t.Fatalf("build: exit %d\n%s%s", code, out, errs)
 	}
 	html, _ := os.ReadFile(filepath.Join(dir, "public", "sources", id, "index.html"))

@@ -20,6 +20,7 @@ import (
 	"github.com/gohugoio/hugo/livereload"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
+	"github.com/factcheck-mx/factcheck/generator/search"
 	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
@@ -36,6 +37,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	root := fs.String("root", ".", "the site root (the folder with config.toml)")
 	port := fs.Int("port", 1313, "the port to serve on (localhost only)")
 	drafts := fs.Bool("drafts", true, "include draft claims")
+	withSearch := searchFlag(fs)
 	if fs.Parse(args) != nil {
 		return 2
 	}
@@ -54,6 +56,14 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 	opt := build.Options{Root: *root, Drafts: *drafts, Dest: dest,
 		BaseURL: "http://localhost:" + strconv.Itoa(*port) + "/"}
+	if *withSearch {
+		// A local preview is still useful without search: say so and go on.
+		if bin, err := search.Find(ctx, *root, true, stderr); err != nil {
+			fmt.Fprintf(stderr, "serve: the search page will not work: %v\n", err)
+		} else {
+			opt.Search = bin
+		}
+	}
 	var mu sync.Mutex
 	rebuild := func() bool {
 		mu.Lock()

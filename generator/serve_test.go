@@ -50,7 +50,7 @@ func TestServeShowsEdits(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int)
 	go func() {
-		done <- run(ctx, []string{"serve", "-root", dir, "-port", strconv.Itoa(port)}, io.Discard, io.Discard)
+		done <- run(ctx, []string{"serve", "-root", dir, "-port", strconv.Itoa(port), "-search=false"}, io.Discard, io.Discard)
 	}()
 	defer func() {
 		cancel()

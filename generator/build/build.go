@@ -26,6 +26,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/history"
 	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
+	"github.com/factcheck-mx/factcheck/generator/search"
 	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
@@ -35,6 +36,9 @@ type Options struct {
 	BaseURL string // overrides config.toml's baseURL when set
 	Drafts  bool   // publish draft claims too
 	Dest    string // where the site is published (default Root/public)
+	// Search is the Pagefind command (see package search) that indexes the
+	// built site for the search page; empty builds no search index.
+	Search string
 }
 
 // ErrInvalid is returned (wrapped) when the inputs have errors.
@@ -112,11 +116,17 @@ type Summary struct {
 	Warnings                int
 	Duration                time.Duration
 	History                 string // what history was read, or could not be
+	BaseURL                 string // the address the site was built for
+	Search                  bool   // whether the search index was built
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\nhistory: %s",
-		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings, s.History)
+	search := "search index built"
+	if !s.Search {
+		search = "no search index"
+	}
+	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\nfor %s; %s\nhistory: %s",
+		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings, s.BaseURL, search, s.History)
 }
 
 // Build checks the inputs, writes content/ and renders public/. On any error
@@ -168,6 +178,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := export.Write(public, data); err != nil {
 		return Summary{}, l.Probs, err
 	}
+	if opt.Search != "" {
+		if err := search.Index(ctx, opt.Search, public); err != nil {
+			return Summary{}, l.Probs, err
+		}
+	}
 	dest := opt.Dest
 	if dest == "" {
 		dest = filepath.Join(opt.Root, "public")
@@ -180,6 +195,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		Claims: len(l.Result.Claims), People: len(l.Result.People), Sources: len(l.Result.Sources),
 		ContentFiles: len(files), PublicFiles: countFiles(dest),
 		Warnings: warns, Duration: time.Since(start), History: l.History.Describe(),
+		BaseURL: config.NormalizeBaseURL(base), Search: opt.Search != "",
 	}
 	return s, l.Probs, nil
 }
