@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -63,50 +64,66 @@ func pagefind(t testing.TB) string {
 // node_modules/) into a new folder, and links the root's node_modules there.
 func copyRepo(t testing.TB) string {
 	t.Helper()
-	root := repoRoot(t)
+	dir, err := copyRepoTo(repoRoot(t))
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func copyRepoTo(root string) (string, error) {
 	out, err := exec.Command("git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard").Output()
 	if err != nil {
-		t.Fatalf("git ls-files: %v", err)
+		return "", fmt.Errorf("git ls-files: %v", err)
 	}
-	dir := t.TempDir()
+	dir, err := os.MkdirTemp("", "e2e-site-")
+	if err != nil {
+		return "", err
+	}
 	for _, name := range strings.Split(strings.TrimRight(string(out), "\x00"), "\x00") {
 		b, err := os.ReadFile(filepath.Join(root, name))
 		if os.IsNotExist(err) {
 			continue // deleted in the work tree
 		}
 		if err != nil {
-			t.Fatal(err)
+			return dir, err
 		}
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
+			return dir, err
 		}
 		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
+			return dir, err
 		}
 	}
-	if err := os.Symlink(filepath.Join(root, "node_modules"), filepath.Join(dir, "node_modules")); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return dir, os.Symlink(filepath.Join(root, "node_modules"), filepath.Join(dir, "node_modules"))
 }
 
 // serve serves the built site in dir with netlify.toml's headers on a
 // loopback port and returns its address.
 func serve(t testing.TB, dir string) string {
 	t.Helper()
-	cfg, err := host.Load(filepath.Join(repoRoot(t), "netlify.toml"))
+	url, stop, err := serveDir(dir, filepath.Join(repoRoot(t), "netlify.toml"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	return url
+}
+
+func serveDir(dir, netlifyTOML string) (url string, stop func(), err error) {
+	cfg, err := host.Load(netlifyTOML)
+	if err != nil {
+		return "", nil, err
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		t.Fatal(err)
+		return "", nil, err
 	}
 	srv := &http.Server{Handler: host.Handler(dir, cfg.Headers)}
 	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	return "http://" + ln.Addr().String()
+	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }
 
 // run runs a command in dir with extra environment variables and returns its

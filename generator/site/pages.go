@@ -227,6 +227,7 @@ type PersonCard struct {
 type Score struct {
 	Rating Rating `json:"rating"`
 	Count  int    `json:"count"`
+	Share  int    `json:"share"` // Count as a percentage of the person's largest count (the chart's bar length)
 }
 
 // MentionAt is a source naming a person, with the paragraphs.
@@ -273,8 +274,16 @@ func (g *gen) personPage(id string) (Page, error) {
 		}
 		p.Quotes = append(p.Quotes, ref)
 	}
+	most := 0
 	for _, rt := range g.r.Scale {
-		p.Scorecard = append(p.Scorecard, Score{Rating: rating(rt), Count: counts[rt.ID]})
+		most = max(most, counts[rt.ID])
+	}
+	for _, rt := range g.r.Scale {
+		s := Score{Rating: rating(rt), Count: counts[rt.ID]}
+		if most > 0 {
+			s.Share = s.Count * 100 / most
+		}
+		p.Scorecard = append(p.Scorecard, s)
 	}
 	for _, m := range g.r.PersonMentions[id] {
 		at := MentionAt{Source: g.sourceRef(m.Source)}

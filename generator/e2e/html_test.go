@@ -1,0 +1,44 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestHTMLValid runs the Nu Html Checker (npm vnu-jar, on Java) over every
+// HTML file of the built site, the 404 page included: zero errors.
+func TestHTMLValid(t *testing.T) {
+	java, err := exec.LookPath("java")
+	if err != nil {
+		t.Fatalf("java is not installed: %s", install)
+	}
+	jar := filepath.Join(repoRoot(t), "testtools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+	tool(t, "netlify") // testtools installed
+	public, _ := publishedSite(t)
+	pages := len(pagePaths(t, public)) + 1 // and 404.html
+	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--format", "json", "--skip-non-html", public)
+	out, err := cmd.CombinedOutput()
+	var res struct {
+		Messages []struct {
+			Type, URL, Message, SubType string
+			LastLine                    int
+		}
+	}
+	if jerr := json.Unmarshal(out[strings.Index(string(out)+"{", "{"):], &res); jerr != nil {
+		t.Fatalf("vnu: %v (%v)\n%s", jerr, err, out)
+	}
+	for _, m := range res.Messages {
+		rel, _ := filepath.Rel(public, strings.TrimPrefix(m.URL, "file:"))
+		t.Errorf("%s:%d: %s: %s", rel, m.LastLine, m.Type, m.Message)
+	}
+	if err != nil && len(res.Messages) == 0 {
+		t.Fatalf("vnu failed without messages: %v\n%s", err, out)
+	}
+	if pages < 70 {
+		t.Errorf("only %d pages checked", pages)
+	}
+	t.Logf("%d HTML pages checked, %d errors", pages, len(res.Messages))
+}

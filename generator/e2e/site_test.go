@@ -1,0 +1,105 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/factcheck-mx/factcheck/generator/build"
+)
+
+// The real site, built once with its search index for the tests that only
+// read it, and served with netlify.toml's headers.
+var (
+	siteOnce  sync.Once
+	siteDir   string // the copy of the repository (public/ inside)
+	siteURL   string
+	siteErr   error
+	siteClean []func()
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, f := range siteClean {
+		f()
+	}
+	os.Exit(code)
+}
+
+// publishedSite returns the built site's folder and its address.
+func publishedSite(t *testing.T) (public, url string) {
+	t.Helper()
+	pf := pagefind(t)
+	siteOnce.Do(func() {
+		var dir string
+		dir, siteErr = copyRepoTo(repoRoot(t))
+		if siteErr != nil {
+			return
+		}
+		siteClean = append(siteClean, func() { os.RemoveAll(dir) })
+		if _, probs, err := build.Build(context.Background(), build.Options{Root: dir, Search: pf}); err != nil {
+			siteErr = fmt.Errorf("build: %v\n%v", err, probs)
+			return
+		}
+		siteDir = dir
+		var stop func()
+		siteURL, stop, siteErr = serveDir(filepath.Join(dir, "public"), filepath.Join(repoRoot(t), "netlify.toml"))
+		siteClean = append(siteClean, stop)
+	})
+	if siteErr != nil {
+		t.Fatal(siteErr)
+	}
+	return filepath.Join(siteDir, "public"), siteURL
+}
+
+// pagePaths returns the address path of every page of the built site
+// ("/claims/x/"), sorted; the 404 page is not among them.
+func pagePaths(t *testing.T, public string) []string {
+	t.Helper()
+	var paths []string
+	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "index.html" {
+			return err
+		}
+		rel, _ := filepath.Rel(public, filepath.Dir(p))
+		if rel == "." {
+			paths = append(paths, "/")
+		} else {
+			paths = append(paths, "/"+filepath.ToSlash(rel)+"/")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// pageType names the kind of page at a path: "home", "claims list",
+// "claim", "search", "page" (hand-written), and so on.
+func pageType(path string) string {
+	parts := strings.Split(strings.Trim(path, "/"), "/")
+	switch {
+	case path == "/":
+		return "home"
+	case len(parts) == 1 && lists[parts[0]] != "":
+		return parts[0] + " list"
+	case len(parts) == 1 && (parts[0] == "search" || parts[0] == "quotes" || parts[0] == "corrections"):
+		return parts[0]
+	case len(parts) == 1:
+		return "page"
+	case lists[parts[0]] != "":
+		return lists[parts[0]]
+	}
+	return parts[0]
+}
+
+// lists are the sections with a page per item.
+var lists = map[string]string{"claims": "claim", "people": "person", "sources": "source", "ratings": "rating", "tags": "tag"}

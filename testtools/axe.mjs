@@ -1,0 +1,82 @@
+// Runs axe-core on pages in headless Chromium (Debian's, through
+// playwright-core) and prints the violations as JSON, for the Go test
+// generator/e2e to check.
+//
+//   node testtools/axe.mjs BASE_URL MODES_JSON [SCREENSHOT_DIR]
+//
+// MODES_JSON is a list of {name, width, height, scheme, paths}: each path is
+// loaded at that viewport and colour scheme (light or dark), axe runs with
+// its WCAG 2.x A/AA and best-practice rules, and a full-page screenshot is
+// saved when SCREENSHOT_DIR is given. Console errors and
+// Content-Security-Policy violations are reported too.
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const [base, modesJSON, shots] = process.argv.slice(2);
+const modes = JSON.parse(modesJSON);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+});
+
+const out = [];
+try {
+  for (const mode of modes) {
+    const context = await browser.newContext({
+      viewport: { width: mode.width, height: mode.height },
+      colorScheme: mode.scheme,
+      reducedMotion: "reduce",
+    });
+    // One tab per mode, axe injected into every document it loads (through
+    // the DevTools protocol, which the page's Content-Security-Policy does
+    // not govern).
+    await context.addInitScript({ content: axeSource });
+    const page = await context.newPage();
+    let problems = [];
+    page.on("console", (m) => {
+      // The 404 test page is meant to answer 404.
+      if (m.type() === "error" && !/status of 404/.test(m.text())) problems.push("console: " + m.text());
+    });
+    page.on("pageerror", (e) => problems.push("page error: " + e.message));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI);
+      });
+    });
+    for (const path of mode.paths) {
+      problems = [];
+      const resp = await page.goto(base + path, { waitUntil: "load" });
+      if (path.startsWith("/search/")) {
+        await page.waitForFunction(() => {
+          const s = document.getElementById("search-status");
+          return s && s.textContent !== "" && s.textContent !== document.getElementById("search").dataset.tLoading;
+        }, null, { timeout: 15000 });
+      }
+      const res = await page.evaluate(() => window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        resultTypes: ["violations"],
+      }));
+      const violations = res.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + ": " + n.failureSummary.replace(/\s+/g, " ")),
+        count: v.nodes.length,
+      }));
+      if (shots) {
+        const name = (path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home");
+        await page.screenshot({ path: `${shots}/${mode.name}-${name}.png`, fullPage: true });
+      }
+      out.push({ mode: mode.name, path, status: resp.status(), passes: res.passes.length, violations, problems });
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(out, null, 1) + "\n");
