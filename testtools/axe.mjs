@@ -63,6 +63,16 @@ try {
         runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
         resultTypes: ["violations"],
       }));
+      // Nothing may be wider than the screen: a page that scrolls sideways
+      // hides text on a phone.
+      const wide = await page.evaluate(() => {
+        const w = document.documentElement.clientWidth;
+        const over = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > w + 1 && getComputedStyle(el).position !== "absolute");
+        return { scroll: document.documentElement.scrollWidth, width: w, over: over.slice(0, 3).map((el) => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : "")) };
+      });
+      if (wide.scroll > wide.width || wide.over.length) {
+        problems.push(`wider than the ${wide.width}px screen (${wide.scroll}px): ${wide.over.join(", ")}`);
+      }
       const violations = res.violations.map((v) => ({
         id: v.id, impact: v.impact, help: v.help,
         nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + ": " + n.failureSummary.replace(/\s+/g, " ")),
