@@ -118,6 +118,9 @@ type Summary struct {
 	History                 string // what history was read, or could not be
 	BaseURL                 string // the address the site was built for
 	Search                  bool   // whether the search index was built
+	// Where the time went: Hugo rendering, Pagefind indexing, and the rest
+	// (the generator's own work: load, check, derive, history, write, export).
+	HugoTime, SearchTime, OwnTime time.Duration
 }
 
 func (s Summary) String() string {
@@ -125,8 +128,9 @@ func (s Summary) String() string {
 	if !s.Search {
 		search = "no search index"
 	}
-	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\nfor %s; %s\nhistory: %s",
-		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings, s.BaseURL, search, s.History)
+	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\nfor %s; %s\ntime: generator %s, Hugo %s, search %s\nhistory: %s",
+		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings, s.BaseURL, search,
+		s.OwnTime.Round(time.Millisecond), s.HugoTime.Round(time.Millisecond), s.SearchTime.Round(time.Millisecond), s.History)
 }
 
 // Build checks the inputs, writes content/ and renders public/. On any error
@@ -168,9 +172,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := ctx.Err(); err != nil {
 		return Summary{}, l.Probs, err
 	}
+	hugoStart := time.Now()
 	if err := Hugo(opt.Root, content, public, config.NormalizeBaseURL(base), opt.Drafts); err != nil {
 		return Summary{}, l.Probs, fmt.Errorf("hugo: %w", err)
 	}
+	hugoTime := time.Since(hugoStart)
 	data, err := export.Files(l.Result, config.NormalizeBaseURL(base))
 	if err != nil {
 		return Summary{}, l.Probs, err
@@ -178,11 +184,13 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := export.Write(public, data); err != nil {
 		return Summary{}, l.Probs, err
 	}
+	searchStart := time.Now()
 	if opt.Search != "" {
 		if err := search.Index(ctx, opt.Search, public); err != nil {
 			return Summary{}, l.Probs, err
 		}
 	}
+	searchTime := time.Since(searchStart)
 	dest := opt.Dest
 	if dest == "" {
 		dest = filepath.Join(opt.Root, "public")
@@ -196,7 +204,9 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		ContentFiles: len(files), PublicFiles: countFiles(dest),
 		Warnings: warns, Duration: time.Since(start), History: l.History.Describe(),
 		BaseURL: config.NormalizeBaseURL(base), Search: opt.Search != "",
+		HugoTime: hugoTime, SearchTime: searchTime,
 	}
+	s.OwnTime = s.Duration - s.HugoTime - s.SearchTime
 	return s, l.Probs, nil
 }
 

@@ -23,9 +23,12 @@ type Corpus struct {
 // common are function words, drawn often as in real text.
 var common = strings.Fields("the of and to in a that is for on with as was by at from it has said have are be its this an not but")
 
-// Synthetic returns n sources built from seed; the same arguments give the
-// same corpus.
-func Synthetic(n int, seed uint64) Corpus {
+// Synthetic returns n sources quoting 300 people, built from seed; the same
+// arguments give the same corpus.
+func Synthetic(n int, seed uint64) Corpus { return WithPeople(n, 300, seed) }
+
+// WithPeople returns n sources quoting a registry of np people.
+func WithPeople(n, np int, seed uint64) Corpus {
 	r := rand.New(rand.NewPCG(seed, 0x5eed))
 	g := &gen{r: r, zipf: rand.NewZipf(r, 1.1, 8, 49999)}
 	g.vocab = make([]string, 50000)
@@ -33,7 +36,7 @@ func Synthetic(n int, seed uint64) Corpus {
 		g.vocab[i] = g.word(2 + r.IntN(3))
 	}
 	var c Corpus
-	for i := 0; i < 300; i++ {
+	for i := 0; i < max(np, 1); i++ {
 		first, last := g.capital(g.word(2)), g.capital(g.word(3))
 		c.People = append(c.People, &people.Person{ID: fmt.Sprintf("person-%d", i), Name: first + " " + last, Aliases: []string{last}})
 	}

@@ -1,0 +1,94 @@
+// Package synth writes a deterministic synthetic site for scale tests and
+// benchmarks: n claims, n/5 sources and n/20 people as input files in the
+// project's own formats (corpus/, people/, claims/). Sources come from
+// corpustest (retellings, quotations, cited outlets); every claim quotes a
+// sentence that really occurs in its source, so evidence is found and
+// highlighted as on the real site. The same n and seed give the same bytes.
+package synth
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/factcheck-mx/factcheck/generator/corpus/corpustest"
+)
+
+// Ratings are the rating ids claims cycle through: the scale in the
+// project's config.toml.
+var Ratings = []string{"corroborated", "attributed", "distorted", "unsupported", "contradicted"}
+
+// Stats counts what Write wrote.
+type Stats struct{ Claims, Sources, People int }
+
+// Write writes the inputs of a site with n claims into dir's corpus/,
+// people/ and claims/ folders (created; existing files are overwritten).
+func Write(dir string, n int, seed uint64) (Stats, error) {
+	c := corpustest.WithPeople(max(n/5, 1), max(n/20, 1), seed)
+	r := rand.New(rand.NewPCG(seed, 0xc1a1))
+	for _, d := range []string{"corpus", "people", "claims"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			return Stats{}, err
+		}
+	}
+	for i, p := range c.People {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\nname: %q\naliases: [%q]\nrole: %q\ndescription: %q\n---\n", p.Name, p.Aliases[0], "Official number "+strconv.Itoa(i), "A person quoted in the synthetic corpus.")
+		b.WriteString("A synthetic person, quoted by the synthetic sources.\n")
+		if err := os.WriteFile(filepath.Join(dir, "people", p.ID+".md"), []byte(b.String()), 0o644); err != nil {
+			return Stats{}, err
+		}
+	}
+	for i, s := range c.Sources {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: %q\noutlet: %q\nurl: https://example.org/%s\npublished: %s\nlanguage: en\nauthor: unknown\n---\n", s.Title, s.Outlet, s.ID, day(i))
+		for _, p := range s.Paras {
+			b.WriteString(p.Text + "\n\n")
+		}
+		if err := os.WriteFile(filepath.Join(dir, "corpus", s.ID+".txt"), []byte(b.String()), 0o644); err != nil {
+			return Stats{}, err
+		}
+	}
+	for i := range n {
+		s := c.Sources[i%len(c.Sources)]
+		quote := sentence(s.Paras[1+r.IntN(len(s.Paras)-1)].Text)
+		claimant := c.People[r.IntN(len(c.People))]
+		rating := Ratings[i%len(Ratings)]
+		words := strings.Fields(quote)
+		title := fmt.Sprintf("Claim %d: %s", i, strings.Join(words[:min(8, len(words))], " "))
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: %q\nclaim: %q\nclaimant: %s\ndate: %s\nsources: [%s]\nrating: %s\n", title, quote, claimant.ID, day(i%len(c.Sources)), s.ID, rating)
+		fmt.Fprintf(&b, "summary: %q\nevidence:\n  - source: %s\n    quote: %q\n    stance: statement\n", "A synthetic verdict on claim "+strconv.Itoa(i)+".", s.ID, quote)
+		fmt.Fprintf(&b, "reviewer: \"Synthetic desk\"\npublished: %s\ntags: [synthetic, topic-%d]\n---\n", day(i%len(c.Sources)+30), i%50)
+		for range 3 {
+			b.WriteString(sentence(s.Paras[1+r.IntN(len(s.Paras)-1)].Text) + ". ")
+			b.WriteString("The analysis compares the claim with the source and with other reporting.\n\n")
+		}
+		if err := os.WriteFile(filepath.Join(dir, "claims", fmt.Sprintf("c%07d.md", i)), []byte(b.String()), 0o644); err != nil {
+			return Stats{}, err
+		}
+	}
+	return Stats{Claims: n, Sources: len(c.Sources), People: len(c.People)}, nil
+}
+
+// sentence returns the first sentence of a paragraph without quotation
+// marks, or the paragraph's first ten words.
+func sentence(p string) string {
+	for _, s := range strings.SplitAfter(p, ". ") {
+		s = strings.TrimSuffix(strings.TrimSpace(s), ".")
+		if len(strings.Fields(s)) >= 6 && !strings.ContainsAny(s, "“”\":") {
+			return s
+		}
+	}
+	ws := strings.Fields(strings.NewReplacer("“", "", "”", "", ":", "").Replace(p))
+	return strings.Join(ws[:min(10, len(ws))], " ")
+}
+
+// day is a date from 2020-01-01 on, i days later (no calendar needed: the
+// 28th is the last day used).
+func day(i int) string {
+	return fmt.Sprintf("%04d-%02d-%02d", 2020+i/336%6, 1+i/28%12, 1+i%28)
+}
