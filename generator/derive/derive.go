@@ -415,21 +415,37 @@ func addMark(marks []Mark, sp evidence.Span, claim string) []Mark {
 	return out
 }
 
+// related finds each claim's four most related claims: two points for each
+// tag they share and for the same claimant, one for each source they both
+// cite as evidence; ties in id order.
 func (r *Result) related() {
-	tags := map[string][]string{}
-	srcs := map[string][]string{}
-	for _, c := range r.Claims {
+	index := make(map[string]int, len(r.Claims))
+	for i, c := range r.Claims {
+		index[c.ID] = i
+	}
+	tags := map[string][]int{}
+	srcs := map[string][]int{}
+	for i, c := range r.Claims {
 		for _, t := range c.Tags {
-			tags[t] = append(tags[t], c.ID)
+			tags[t] = appendLast(tags[t], i)
 		}
 		for _, l := range r.Evidence[c.ID] {
-			srcs[l.Source] = appendOnce(srcs[l.Source], c.ID)
+			srcs[l.Source] = appendLast(srcs[l.Source], i)
 		}
 	}
-	for _, c := range r.Claims {
-		score := map[string]int{}
+	made := map[string][]int{}
+	for p, ids := range r.PersonClaims {
+		for _, id := range ids {
+			if i, ok := index[id]; ok {
+				made[p] = append(made[p], i)
+			}
+		}
+		slices.Sort(made[p])
+	}
+	for i, c := range r.Claims {
+		score := map[int]int{}
 		for _, t := range c.Tags {
-			for _, o := range tags[t] {
+			for _, o := range window(tags[t], i) {
 				score[o] += 2
 			}
 		}
@@ -439,21 +455,53 @@ func (r *Result) related() {
 				continue
 			}
 			seen[l.Source] = true
-			for _, o := range srcs[l.Source] {
+			for _, o := range window(srcs[l.Source], i) {
 				score[o]++
 			}
 		}
-		for _, o := range r.PersonClaims[c.Claimant] {
+		for _, o := range window(made[c.Claimant], i) {
 			score[o] += 2
 		}
-		delete(score, c.ID)
-		ids := sortedKeys(score)
-		sort.SliceStable(ids, func(i, j int) bool { return score[ids[i]] > score[ids[j]] })
+		delete(score, i)
+		ids := make([]string, 0, len(score))
+		byID := make(map[string]int, len(score))
+		for o, n := range score {
+			ids = append(ids, r.Claims[o].ID)
+			byID[r.Claims[o].ID] = n
+		}
+		sort.Strings(ids)
+		sort.SliceStable(ids, func(a, b int) bool { return byID[ids[a]] > byID[ids[b]] })
 		if len(ids) > 4 {
 			ids = ids[:4]
 		}
 		r.Related[c.ID] = ids
 	}
+}
+
+// MaxRelatedWindow bounds the work of finding related claims: in a tag,
+// source or claimant shared by more claims than this, a claim is compared
+// only with the MaxRelatedWindow claims nearest to it in that list (in the
+// order of Claims), so the work stays linear however large a tag grows.
+// Below it every claim that shares something is compared, as before.
+const MaxRelatedWindow = 64
+
+// window returns the claims of list (sorted indices) nearest to claim i.
+func window(list []int, i int) []int {
+	if len(list) <= MaxRelatedWindow {
+		return list
+	}
+	pos, _ := slices.BinarySearch(list, i)
+	lo := max(0, pos-MaxRelatedWindow/2)
+	hi := min(len(list), lo+MaxRelatedWindow)
+	return list[max(0, hi-MaxRelatedWindow):hi]
+}
+
+// appendLast appends i to a list built in increasing order, once.
+func appendLast(list []int, i int) []int {
+	if n := len(list); n > 0 && list[n-1] == i {
+		return list
+	}
+	return append(list, i)
 }
 
 func (r *Result) personIDs() []string { return sortedKeys(r.Person) }
