@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -168,46 +169,51 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if _, _, err := site.Write(content, files); err != nil {
 		return Summary{}, l.Probs, err
 	}
-	public := filepath.Join(stage, "public")
-	if err := ctx.Err(); err != nil {
-		return Summary{}, l.Probs, err
-	}
-	hugoStart := time.Now()
-	if err := Hugo(opt.Root, content, public, config.NormalizeBaseURL(base), opt.Drafts); err != nil {
-		return Summary{}, l.Probs, fmt.Errorf("hugo: %w", err)
-	}
-	hugoTime := time.Since(hugoStart)
+	// Everything after Hugo needs only the export and a few counts: let the
+	// derived site and its content go before Hugo's own memory peak.
 	data, err := export.Files(l.Result, config.NormalizeBaseURL(base))
 	if err != nil {
-		return Summary{}, l.Probs, err
-	}
-	if err := export.Write(public, data); err != nil {
-		return Summary{}, l.Probs, err
-	}
-	searchStart := time.Now()
-	if opt.Search != "" {
-		if err := search.Index(ctx, opt.Search, public); err != nil {
-			return Summary{}, l.Probs, err
-		}
-	}
-	searchTime := time.Since(searchStart)
-	dest := opt.Dest
-	if dest == "" {
-		dest = filepath.Join(opt.Root, "public")
-	}
-	if err := swap(opt.Root, dest, stage); err != nil {
 		return Summary{}, l.Probs, err
 	}
 	_, warns := l.Probs.Counts()
 	s := Summary{
 		Claims: len(l.Result.Claims), People: len(l.Result.People), Sources: len(l.Result.Sources),
-		ContentFiles: len(files), PublicFiles: countFiles(dest),
-		Warnings: warns, Duration: time.Since(start), History: l.History.Describe(),
+		ContentFiles: len(files), Warnings: warns, History: l.History.Describe(),
 		BaseURL: config.NormalizeBaseURL(base), Search: opt.Search != "",
-		HugoTime: hugoTime, SearchTime: searchTime,
 	}
+	probs := l.Probs
+	l, files = nil, nil
+	runtime.GC()
+	public := filepath.Join(stage, "public")
+	if err := ctx.Err(); err != nil {
+		return Summary{}, probs, err
+	}
+	hugoStart := time.Now()
+	if err := Hugo(opt.Root, content, public, s.BaseURL, opt.Drafts); err != nil {
+		return Summary{}, probs, fmt.Errorf("hugo: %w", err)
+	}
+	s.HugoTime = time.Since(hugoStart)
+	if err := export.Write(public, data); err != nil {
+		return Summary{}, probs, err
+	}
+	searchStart := time.Now()
+	if opt.Search != "" {
+		if err := search.Index(ctx, opt.Search, public); err != nil {
+			return Summary{}, probs, err
+		}
+	}
+	s.SearchTime = time.Since(searchStart)
+	dest := opt.Dest
+	if dest == "" {
+		dest = filepath.Join(opt.Root, "public")
+	}
+	if err := swap(opt.Root, dest, stage); err != nil {
+		return Summary{}, probs, err
+	}
+	s.PublicFiles = countFiles(dest)
+	s.Duration = time.Since(start)
 	s.OwnTime = s.Duration - s.HugoTime - s.SearchTime
-	return s, l.Probs, nil
+	return s, probs, nil
 }
 
 // Hugo renders the site at root with the given content folder into dest.
