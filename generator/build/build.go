@@ -166,7 +166,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := copyHandWritten(filepath.Join(opt.Root, "content"), content); err != nil {
 		return Summary{}, l.Probs, err
 	}
-	if _, _, err := site.Write(content, files); err != nil {
+	if err := site.WriteNew(content, files); err != nil {
 		return Summary{}, l.Probs, err
 	}
 	// Everything after Hugo needs only the export and a few counts: let the

@@ -96,77 +96,29 @@ func encode(front any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Write makes dir's generated sections hold exactly files: files whose bytes
-// differ are written, files no longer generated are removed, the rest are
-// left alone. It returns how many files it wrote and removed.
-func Write(dir string, files map[string][]byte) (written, removed int, err error) {
-	for _, s := range Sections {
-		root := filepath.Join(dir, s)
-		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				if os.IsNotExist(err) && p == root {
-					return nil
-				}
-				return err
-			}
-			if d.IsDir() {
-				return nil
-			}
-			rel, _ := filepath.Rel(dir, p)
-			if _, keep := files[filepath.ToSlash(rel)]; !keep {
-				removed++
-				return os.Remove(p)
-			}
-			return nil
-		})
-		if err != nil {
-			return written, removed, err
-		}
-	}
+// WriteNew writes files into dir, a new folder that holds none of them
+// (the build's staging folder): nothing to compare, no reader to shield
+// from half-written files, so each file is one plain write.
+func WriteNew(dir string, files map[string][]byte) error {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	made := map[string]bool{}
 	for _, p := range paths {
 		full := filepath.Join(dir, filepath.FromSlash(p))
-		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, files[p]) {
-			continue
+		if d := filepath.Dir(full); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			made[d] = true
 		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return written, removed, err
+		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+			return err
 		}
-		if err := writeAtomic(full, files[p]); err != nil {
-			return written, removed, err
-		}
-		written++
 	}
-	return written, removed, nil
-}
-
-// writeAtomic writes data to path through a hidden temporary file and a
-// rename, so a reader (such as Hugo's file watcher) never sees a half-written
-// file.
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+	return nil
 }
 
 type gen struct {
