@@ -86,7 +86,8 @@ type Result struct {
 	Cites    map[string][]provenance.Citation // source id -> outlets its text cites as origin
 	OriginOf map[string][]string              // outlet -> sources relaying or citing it, in source order
 
-	ambiguous map[string]bool // source ids used by two files: quotes are not checked against either
+	ambiguous map[string]bool            // source ids used by two files: quotes are not checked against either
+	norm      map[string][]evidence.Text // normalised paragraphs per source, filled as claims are checked
 }
 
 // Derive checks in and computes the relations. Problems go to probs; the
@@ -316,8 +317,9 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) {
 		if ev.Quote == "" || r.ambiguous[ev.Source] {
 			continue
 		}
-		for _, p := range s.Paras {
-			if sp, ok := evidence.Normalize(p.Text).Find(ev.Quote); ok {
+		q := evidence.Normalize(ev.Quote).Norm
+		for i, p := range s.Paras {
+			if sp, ok := r.normalized(s)[i].FindNorm(q); ok {
 				l.N, l.Span = p.N, sp
 				if p.Boilerplate != "" {
 					probs.Warnf(c.Path, ev.QLine, "the quote is in paragraph %d of %s, which is not article text (%s): cite the article, or list p%d under article: in the source's metadata", p.N, s.Path, p.Boilerplate, p.N)
@@ -340,6 +342,23 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) {
 		located = append(located, l)
 	}
 	r.Evidence[c.ID] = located
+}
+
+// normalized returns the normalised text of each of s's paragraphs,
+// computed once per source however many claims quote it.
+func (r *Result) normalized(s *corpus.Source) []evidence.Text {
+	if t, ok := r.norm[s.ID]; ok {
+		return t
+	}
+	t := make([]evidence.Text, len(s.Paras))
+	for i, p := range s.Paras {
+		t[i] = evidence.Normalize(p.Text)
+	}
+	if r.norm == nil {
+		r.norm = map[string][]evidence.Text{}
+	}
+	r.norm[s.ID] = t
+	return t
 }
 
 // acrossParagraphs reports whether quote occurs in s only when paragraphs

@@ -37,6 +37,25 @@ func Normalize(s string) Text {
 			continue
 		}
 		var out string
+		if r < utf8.RuneSelf && r != '`' {
+			// ASCII (the bulk of most text): lower case, spaces collapsed,
+			// without the lookups and allocations the general case needs.
+			c := byte(r)
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				if space {
+					continue
+				}
+				space, c = true, ' '
+			} else {
+				space = false
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+			}
+			orig = append(orig, i)
+			b.WriteByte(c)
+			continue
+		}
 		if m, ok := runeMap[r]; ok {
 			out = m
 		} else if unicode.IsSpace(r) {
@@ -70,8 +89,11 @@ func Normalize(s string) Text {
 type Span struct{ Start, End int }
 
 // Find returns where quote occurs in t, as a span of the original text.
-func (t Text) Find(quote string) (Span, bool) {
-	q := Normalize(quote).Norm
+func (t Text) Find(quote string) (Span, bool) { return t.FindNorm(Normalize(quote).Norm) }
+
+// FindNorm is Find for a quote already normalised (Normalize(quote).Norm),
+// to look for one quote in many texts.
+func (t Text) FindNorm(q string) (Span, bool) {
 	if q == "" {
 		return Span{}, false
 	}

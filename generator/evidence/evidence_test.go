@@ -2,8 +2,13 @@ package evidence
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/factcheck-mx/factcheck/generator/meta"
 )
 
 func TestFind(t *testing.T) {
@@ -75,5 +80,55 @@ func TestClosestLongQuote(t *testing.T) {
 	p, ok := Closest(quote, texts)
 	if !ok || p.Index != 1 || p.Text != strings.Join(head, " ") || p.Score != 1 {
 		t.Errorf("Closest = %+v, %v; want the %d matching words of paragraph 1, score 1", p, ok, MaxClosestWords)
+	}
+}
+
+// slowNormalize is Normalize without its ASCII fast path: every rune goes
+// through the general mapping. The fast path must give the same result.
+func slowNormalize(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range s {
+		if r == utf8.RuneError {
+			continue
+		}
+		var out string
+		if m, ok := runeMap[r]; ok {
+			out = m
+		} else if unicode.IsSpace(r) {
+			out = " "
+		} else {
+			out = strings.ToLower(meta.Fold(string(r)))
+		}
+		if out == " " {
+			if space {
+				continue
+			}
+			space = true
+		} else {
+			space = false
+		}
+		b.WriteString(out)
+	}
+	return strings.TrimSuffix(b.String(), " ")
+}
+
+func TestNormalizeASCIIFastPath(t *testing.T) {
+	const alphabet = "aZ m\t\n\r\v\f`'\".,-:;!?0Q“’é—…"
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		rs := []rune(alphabet)
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteRune(rs[r.IntN(len(rs))])
+		}
+		s := b.String()
+		got := Normalize(s)
+		if want := slowNormalize(s); got.Norm != want {
+			t.Fatalf("Normalize(%q) = %q, want %q", s, got.Norm, want)
+		}
+		if len(got.Orig) != len(got.Norm)+1 {
+			t.Fatalf("Normalize(%q): %d offsets for %d bytes", s, len(got.Orig), len(got.Norm))
+		}
 	}
 }
