@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -35,16 +37,14 @@ type Options struct {
 // content/.
 func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 	g := &gen{r: r, opt: opt, md: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))}
-	files := map[string][]byte{}
+	// Pages are built in order, then encoded on every core: encoding JSON
+	// is most of the work, and each page's bytes depend on it alone.
+	var pages []page
 	add := func(path string, front any, err error) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		b, err := encode(front)
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		files[path] = b
+		pages = append(pages, page{path, front})
 		return nil
 	}
 	for _, c := range r.Claims {
@@ -80,6 +80,37 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 		if err := add("ratings/"+rt.ID+"/_index.md", page, nil); err != nil {
 			return nil, err
 		}
+	}
+	return encodeAll(pages)
+}
+
+type page struct {
+	path  string
+	front any
+}
+
+// encodeAll encodes pages on runtime.GOMAXPROCS(0) goroutines.
+func encodeAll(pages []page) (map[string][]byte, error) {
+	out := make([][]byte, len(pages))
+	errs := make([]error, len(pages))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(pages); i += workers {
+				out[i], errs[i] = encode(pages[i].front)
+			}
+		}()
+	}
+	wg.Wait()
+	files := make(map[string][]byte, len(pages))
+	for i, p := range pages {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", p.path, errs[i])
+		}
+		files[p.path] = out[i]
 	}
 	return files, nil
 }
