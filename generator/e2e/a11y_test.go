@@ -29,7 +29,8 @@ type axeResult struct {
 // a full-page screenshot of each.
 func TestAccessibility(t *testing.T) {
 	script := filepath.Join(repoRoot(t), "testtools", "axe.mjs")
-	tool(t, "netlify") // testtools installed: playwright-core and axe-core are beside it
+	nodePackage(t, "playwright-core")
+	nodePackage(t, "axe-core")
 	chrome := chromium(t)
 	public, url := publishedSite(t)
 

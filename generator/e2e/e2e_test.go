@@ -36,6 +36,15 @@ func tool(t testing.TB, name string) string {
 	return p
 }
 
+// nodePackage fails the test unless the npm package name is installed in
+// testtools/.
+func nodePackage(t testing.TB, name string) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(repoRoot(t), "testtools", "node_modules", name, "package.json")); err != nil {
+		t.Fatalf("npm package %s is not installed: %s", name, install)
+	}
+}
+
 // chromium returns Debian's Chromium (or $CHROMIUM).
 func chromium(t testing.TB) string {
 	t.Helper()

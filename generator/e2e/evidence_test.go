@@ -13,7 +13,7 @@ import (
 // back to the claim, and Back must return to the claim.
 func TestEvidenceLinks(t *testing.T) {
 	script := filepath.Join(repoRoot(t), "testtools", "evidence.mjs")
-	tool(t, "netlify") // testtools installed
+	nodePackage(t, "playwright-core")
 	chrome := chromium(t)
 	public, url := publishedSite(t)
 	var claims []string

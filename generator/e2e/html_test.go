@@ -16,7 +16,7 @@ func TestHTMLValid(t *testing.T) {
 		t.Fatalf("java is not installed: %s", install)
 	}
 	jar := filepath.Join(repoRoot(t), "testtools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
-	tool(t, "netlify") // testtools installed
+	nodePackage(t, "vnu-jar")
 	public, _ := publishedSite(t)
 	pages := len(pagePaths(t, public)) + 1 // and 404.html
 	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--format", "json", "--skip-non-html", public)

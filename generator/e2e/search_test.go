@@ -53,7 +53,7 @@ const hostileSummary = `zqhostile <img src=x onerror="alert(1)"> <b>bold</b> &am
 func TestSearch(t *testing.T) {
 	node := "node"
 	script := filepath.Join(repoRoot(t), "testtools", "search.mjs")
-	tool(t, "netlify") // testtools installed: playwright-core is beside it
+	nodePackage(t, "playwright-core")
 	chrome := chromium(t)
 
 	dir := copyRepo(t)
