@@ -82,6 +82,8 @@ func (p *Person) Names() []string {
 type Matcher struct {
 	names    []entry // longest first
 	surnames map[string]string
+	byWord   map[string][]int // a name's leading word -> its indexes in names, in order
+	other    []int            // names that do not start with a letter or digit
 }
 
 type entry struct {
@@ -109,7 +111,28 @@ func NewMatcher(ps []*Person) *Matcher {
 		delete(m.surnames, s) // a surname two people share names neither
 	}
 	sort.SliceStable(m.names, func(i, j int) bool { return len(m.names[i].folded) > len(m.names[j].folded) })
+	m.byWord = map[string][]int{}
+	for i, e := range m.names {
+		if e.folded == "" {
+			continue // an empty name names no one
+		}
+		if w := leadingWord(e.folded); w != "" {
+			m.byWord[w] = append(m.byWord[w], i)
+		} else {
+			m.other = append(m.other, i)
+		}
+	}
 	return m
+}
+
+// leadingWord returns the run of letters and digits s starts with.
+func leadingWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 // Span is a name found in a text: byte offsets in the original text.
@@ -120,26 +143,58 @@ type Span struct {
 
 // Spans returns every name found in text, in order. A name inside a longer
 // name already found is not reported again ("Lee" in "Andrew Daulton Lee").
+//
+// Names are tried longest first, each at every place it occurs. The places
+// are found in one pass over the text's words, looking each word up among
+// the names' first words, so the cost grows with the text, not with the
+// text times the number of people.
 func (m *Matcher) Spans(text string) []Span {
 	folded, orig := foldOffsets(text)
-	taken := make([]bool, len(folded))
-	var out []Span
-	for _, e := range m.names {
+	type match struct{ name, start int }
+	var found []match
+	prevWord := false
+	for i, r := range folded {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if isWord && !prevWord {
+			for _, n := range m.byWord[leadingWord(folded[i:])] {
+				e := m.names[n].folded
+				if strings.HasPrefix(folded[i:], e) && boundary(folded, i, i+len(e)) {
+					found = append(found, match{n, i})
+				}
+			}
+		}
+		prevWord = isWord
+	}
+	for _, n := range m.other {
+		e := m.names[n].folded
 		for off := 0; ; {
-			i := strings.Index(folded[off:], e.folded)
+			i := strings.Index(folded[off:], e)
 			if i < 0 {
 				break
 			}
-			start, end := off+i, off+i+len(e.folded)
-			off = start + 1
-			if !boundary(folded, start, end) || taken[start] || taken[end-1] {
-				continue
+			if boundary(folded, off+i, off+i+len(e)) {
+				found = append(found, match{n, off + i})
 			}
-			for k := start; k < end; k++ {
-				taken[k] = true
-			}
-			out = append(out, Span{Start: orig[start], End: orig[end], ID: e.id})
+			off += i + 1
 		}
+	}
+	sort.Slice(found, func(i, j int) bool {
+		if found[i].name != found[j].name {
+			return found[i].name < found[j].name
+		}
+		return found[i].start < found[j].start
+	})
+	taken := make([]bool, len(folded))
+	var out []Span
+	for _, f := range found {
+		start, end := f.start, f.start+len(m.names[f.name].folded)
+		if taken[start] || taken[end-1] {
+			continue
+		}
+		for k := start; k < end; k++ {
+			taken[k] = true
+		}
+		out = append(out, Span{Start: orig[start], End: orig[end], ID: m.names[f.name].id})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
