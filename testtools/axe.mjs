@@ -9,7 +9,7 @@
 // its WCAG 2.x A/AA and best-practice rules, and a full-page screenshot is
 // saved when SCREENSHOT_DIR is given. Console errors and
 // Content-Security-Policy violations are reported too.
-import { chromium } from "playwright-core";
+import { launch, searched, watch } from "./browser.mjs";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -18,13 +18,7 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const [base, modesJSON, shots] = process.argv.slice(2);
 const modes = JSON.parse(modesJSON);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+const browser = await launch();
 
 const out = [];
 try {
@@ -39,26 +33,12 @@ try {
     // not govern).
     await context.addInitScript({ content: axeSource });
     const page = await context.newPage();
-    let problems = [];
-    page.on("console", (m) => {
-      // The 404 test page is meant to answer 404.
-      if (m.type() === "error" && !/status of 404/.test(m.text())) problems.push("console: " + m.text());
-    });
-    page.on("pageerror", (e) => problems.push("page error: " + e.message));
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => {
-        console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI);
-      });
-    });
+    const problems = [];
+    await watch(page, problems, /status of 404/); // the 404 test page is meant to answer 404
     for (const path of mode.paths) {
-      problems = [];
+      problems.length = 0;
       const resp = await page.goto(base + path, { waitUntil: "load" });
-      if (path.startsWith("/search/")) {
-        await page.waitForFunction(() => {
-          const s = document.getElementById("search-status");
-          return s && s.textContent !== "" && s.textContent !== document.getElementById("search").dataset.tLoading;
-        }, null, { timeout: 15000 });
-      }
+      if (path.startsWith("/search/")) await searched(page);
       const res = await page.evaluate(() => window.axe.run(document, {
         runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
         resultTypes: ["violations"],
@@ -82,7 +62,7 @@ try {
         const name = (path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home");
         await page.screenshot({ path: `${shots}/${mode.name}-${name}.png`, fullPage: true });
       }
-      out.push({ mode: mode.name, path, status: resp.status(), passes: res.passes.length, violations, problems });
+      out.push({ mode: mode.name, path, status: resp.status(), passes: res.passes.length, violations, problems: [...problems] });
     }
     await context.close();
   }

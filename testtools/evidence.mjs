@@ -5,16 +5,10 @@
 // Back must return to the claim page.
 //
 //   node testtools/evidence.mjs BASE_URL PATHS_JSON
-import { chromium } from "playwright-core";
+import { launch } from "./browser.mjs";
 
 const [base, pathsJSON] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+const browser = await launch();
 const out = [];
 try {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -11,27 +11,15 @@
 // shown), the address afterwards, and any console error, page error or
 // Content-Security-Policy violation. A last case loads the search page with
 // JavaScript off.
-import { chromium } from "playwright-core";
+import { launch, searched, watch } from "./browser.mjs";
 
 const [base, casesJSON, shots] = process.argv.slice(2);
 const cases = JSON.parse(casesJSON);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+const browser = await launch();
 
 async function settle(page) {
-  // Results are shown when the status line says something other than
-  // "Searching…" (or nothing yet).
-  await page.waitForFunction(() => {
-    const s = document.getElementById("search-status");
-    const root = document.getElementById("search");
-    return s && s.textContent !== "" && s.textContent !== root.dataset.tLoading;
-  }, null, { timeout: 15000 });
+  await searched(page);
   for (let i = 0; i < 100; i++) {
     const more = page.locator("#search-more");
     if (!(await more.isVisible())) break;
@@ -47,14 +35,7 @@ try {
   for (const c of cases) {
     const page = await context.newPage();
     const problems = [];
-    page.on("console", (m) => { if (m.type() === "error") problems.push("console: " + m.text()); });
-    page.on("pageerror", (e) => problems.push("page error: " + e.message));
-    page.on("dialog", (d) => { problems.push("dialog: " + d.message()); d.dismiss(); });
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => {
-        console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI);
-      });
-    });
+    await watch(page, problems);
     const resp = await page.goto(base + c.path, { waitUntil: "load" });
     const csp = resp.headers()["content-security-policy"] || "";
     if (c.type !== undefined || c.select !== undefined) {
@@ -64,7 +45,7 @@ try {
       }
       await page.fill("#search-q", c.type || "");
       await page.press("#search-q", "Enter");
-      await page.waitForFunction(() => document.getElementById("search-status").textContent !== document.getElementById("search").dataset.tLoading);
+      await searched(page);
       await page.waitForTimeout(300); // the typing debounce may start one more search
     }
     await settle(page);
