@@ -152,6 +152,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if base == "" {
 		base = l.Config.BaseURL
 	}
+	base = config.NormalizeBaseURL(base)
 	files, err := l.Content(base)
 	if err != nil {
 		return Summary{}, l.Probs, err
@@ -171,7 +172,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	}
 	// Everything after Hugo needs only the export and a few counts: let the
 	// derived site and its content go before Hugo's own memory peak.
-	data, err := export.Files(l.Result, config.NormalizeBaseURL(base))
+	data, err := export.Files(l.Result, base)
 	if err != nil {
 		return Summary{}, l.Probs, err
 	}
@@ -179,7 +180,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	s := Summary{
 		Claims: len(l.Result.Claims), People: len(l.Result.People), Sources: len(l.Result.Sources),
 		ContentFiles: len(files), Warnings: warns, History: l.History.Describe(),
-		BaseURL: config.NormalizeBaseURL(base), Search: opt.Search != "",
+		BaseURL: base, Search: opt.Search != "",
 	}
 	probs := l.Probs
 	l, files = nil, nil
