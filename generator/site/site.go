@@ -36,81 +36,69 @@ type Options struct {
 // Files returns every generated content file, keyed by its slash path under
 // content/.
 func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
-	g := &gen{r: r, opt: opt, md: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))}
-	// Pages are built in order, then encoded on every core: encoding JSON
-	// is most of the work, and each page's bytes depend on it alone.
-	var pages []page
-	add := func(path string, front any, err error) error {
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		pages = append(pages, page{path, front})
-		return nil
+	// Each page is a job that builds its front matter from r alone; jobs
+	// run on every core, each worker with its own Markdown converter, and
+	// the bytes of a page depend on its job alone.
+	var jobs []job
+	add := func(path string, build func(g *gen) (any, error)) {
+		jobs = append(jobs, job{path, build})
 	}
 	for _, c := range r.Claims {
-		p, err := g.claimPage(c)
-		if err := add("claims/"+c.ID+".md", p, err); err != nil {
-			return nil, err
-		}
+		add("claims/"+c.ID+".md", func(g *gen) (any, error) { return g.claimPage(c) })
 	}
 	for _, p := range r.People {
-		pg, err := g.personPage(p.ID)
-		if err := add("people/"+p.ID+".md", pg, err); err != nil {
-			return nil, err
-		}
+		add("people/"+p.ID+".md", func(g *gen) (any, error) { return g.personPage(p.ID) })
 	}
 	for _, s := range r.Sources {
-		if err := add("sources/"+s.ID+".md", g.sourcePage(s.ID), nil); err != nil {
-			return nil, err
-		}
+		add("sources/"+s.ID+".md", func(g *gen) (any, error) { return g.sourcePage(s.ID), nil })
 	}
 	// The claims list also renders the ClaimReview feed (config.toml).
-	claimsList := map[string]any{"title": "Fact checks", "outputs": []string{"html", "rss", "claimreview"}}
-	if err := add("claims/_index.md", claimsList, nil); err != nil {
-		return nil, err
-	}
-	if err := add("quotes/_index.md", g.quotesPage(), nil); err != nil {
-		return nil, err
-	}
-	if err := add("corrections/_index.md", g.correctionsPage(), nil); err != nil {
-		return nil, err
-	}
+	add("claims/_index.md", func(*gen) (any, error) {
+		return map[string]any{"title": "Fact checks", "outputs": []string{"html", "rss", "claimreview"}}, nil
+	})
+	add("quotes/_index.md", func(g *gen) (any, error) { return g.quotesPage(), nil })
+	add("corrections/_index.md", func(g *gen) (any, error) { return g.correctionsPage(), nil })
 	for _, rt := range r.Scale {
-		page := map[string]any{"title": rt.Label, "description": rt.Description, "rating": rating(rt)}
-		if err := add("ratings/"+rt.ID+"/_index.md", page, nil); err != nil {
-			return nil, err
-		}
+		add("ratings/"+rt.ID+"/_index.md", func(*gen) (any, error) {
+			return map[string]any{"title": rt.Label, "description": rt.Description, "rating": rating(rt)}, nil
+		})
 	}
-	return encodeAll(pages)
+	return run(r, opt, jobs)
 }
 
-type page struct {
+// A job builds one page's front matter.
+type job struct {
 	path  string
-	front any
+	build func(g *gen) (any, error)
 }
 
-// encodeAll encodes pages on runtime.GOMAXPROCS(0) goroutines.
-func encodeAll(pages []page) (map[string][]byte, error) {
-	out := make([][]byte, len(pages))
-	errs := make([]error, len(pages))
+// run builds and encodes the pages on runtime.GOMAXPROCS(0) goroutines.
+func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
+	out := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(pages); i += workers {
-				out[i], errs[i] = encode(pages[i].front)
+			g := &gen{r: r, opt: opt, md: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))}
+			for i := w; i < len(jobs); i += workers {
+				front, err := jobs[i].build(g)
+				if err == nil {
+					out[i], err = encode(front)
+				}
+				errs[i] = err
 			}
 		}()
 	}
 	wg.Wait()
-	files := make(map[string][]byte, len(pages))
-	for i, p := range pages {
+	files := make(map[string][]byte, len(jobs))
+	for i, j := range jobs {
 		if errs[i] != nil {
-			return nil, fmt.Errorf("%s: %w", p.path, errs[i])
+			return nil, fmt.Errorf("%s: %w", j.path, errs[i])
 		}
-		files[p.path] = out[i]
+		files[j.path] = out[i]
 	}
 	return files, nil
 }
@@ -118,13 +106,11 @@ func encodeAll(pages []page) (map[string][]byte, error) {
 // encode writes JSON front matter (which Hugo reads when a file starts with
 // "{"), followed by an empty body.
 func encode(front any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(front); err != nil {
+	compact, err := json.Marshal(front)
+	if err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return append(indent(make([]byte, 0, len(compact)*3/2), compact), '\n'), nil
 }
 
 // WriteNew writes files into dir, a new folder that holds none of them
