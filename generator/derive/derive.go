@@ -461,38 +461,45 @@ func (r *Result) related() {
 		}
 		slices.Sort(made[p])
 	}
-	for i, c := range r.Claims {
-		score := map[int]int{}
-		for _, t := range c.Tags {
-			for _, o := range window(tags[t], i) {
-				score[o] += 2
+	// Scores live in one slice indexed like Claims, reset after each claim
+	// through the list of the claims it touched.
+	score := make([]int, len(r.Claims))
+	var touched []int
+	add := func(list []int, points int) {
+		for _, o := range list {
+			if score[o] == 0 {
+				touched = append(touched, o)
 			}
+			score[o] += points
+		}
+	}
+	for i, c := range r.Claims {
+		for _, t := range c.Tags {
+			add(window(tags[t], i), 2)
 		}
 		seen := map[string]bool{}
 		for _, l := range r.Evidence[c.ID] {
-			if seen[l.Source] {
-				continue
-			}
-			seen[l.Source] = true
-			for _, o := range window(srcs[l.Source], i) {
-				score[o]++
+			if !seen[l.Source] {
+				seen[l.Source] = true
+				add(window(srcs[l.Source], i), 1)
 			}
 		}
-		for _, o := range window(made[c.Claimant], i) {
-			score[o] += 2
+		add(window(made[c.Claimant], i), 2)
+		// Claims are sorted by id, so ties in index order are ties in id order.
+		slices.SortFunc(touched, func(a, b int) int {
+			if score[a] != score[b] {
+				return score[b] - score[a]
+			}
+			return a - b
+		})
+		var ids []string
+		for _, o := range touched {
+			if o != i && len(ids) < 4 {
+				ids = append(ids, r.Claims[o].ID)
+			}
+			score[o] = 0
 		}
-		delete(score, i)
-		ids := make([]string, 0, len(score))
-		byID := make(map[string]int, len(score))
-		for o, n := range score {
-			ids = append(ids, r.Claims[o].ID)
-			byID[r.Claims[o].ID] = n
-		}
-		sort.Strings(ids)
-		sort.SliceStable(ids, func(a, b int) bool { return byID[ids[a]] > byID[ids[b]] })
-		if len(ids) > 4 {
-			ids = ids[:4]
-		}
+		touched = touched[:0]
 		r.Related[c.ID] = ids
 	}
 }
