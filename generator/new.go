@@ -107,7 +107,7 @@ func newClaim(root, claimant, source string) (string, error) {
 		return "", fmt.Errorf("no person %q: create people/%s.md first (go run ./generator new person %s)", claimant, claimant, claimant)
 	}
 	var src *corpus.Source
-	for _, s := range corpus.Load(root, &probs) {
+	for _, s := range corpus.Load(root, nil, &probs) {
 		if s.ID == source {
 			src = s
 		}

@@ -25,6 +25,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/diag"
 	"github.com/factcheck-mx/factcheck/generator/export"
 	"github.com/factcheck-mx/factcheck/generator/history"
+	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
 	"github.com/factcheck-mx/factcheck/generator/search"
@@ -51,37 +52,77 @@ type Loaded struct {
 	Result  *derive.Result
 	History *revisions.Result // nil until ReadHistory
 	Probs   diag.List
+
+	builder *Builder // the builder that loaded it, whose history it reuses
 }
 
 // Load reads and checks every input. Problems are sorted.
 func Load(ctx context.Context, root string, drafts bool) (*Loaded, error) {
+	return NewBuilder(root, drafts).Load(ctx)
+}
+
+// A Builder loads the same site again and again, as serve does after each
+// edit, keeping what it read and derived: loading again reads and parses
+// only the files that changed, derives the sources' relations again only
+// when a source or person changed, and reads the git history again only
+// when HEAD moved. Its methods are not safe for concurrent use.
+type Builder struct {
+	root   string
+	drafts bool
+	cache  *meta.Cache
+	prev   *derive.Result
+	log    *history.Log
+}
+
+// NewBuilder returns a Builder for the site at root.
+func NewBuilder(root string, drafts bool) *Builder {
+	return &Builder{root: root, drafts: drafts, cache: meta.NewCache()}
+}
+
+// Load reads and checks every input. Problems are sorted.
+func (b *Builder) Load(ctx context.Context) (*Loaded, error) {
 	var probs diag.List
-	cfg := config.Load(root, &probs)
+	cfg := config.Load(b.root, &probs)
 	in := derive.Input{
 		Scale:   cfg.Scale,
-		Sources: corpus.Load(root, &probs),
-		People:  people.Load(root, &probs),
-		Drafts:  drafts,
+		Sources: corpus.Load(b.root, b.cache, &probs),
+		People:  people.Load(b.root, b.cache, &probs),
+		Drafts:  b.drafts,
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	in.Claims = claims.Load(root, cfg.Scale, &probs)
-	res := derive.Derive(in, &probs)
+	in.Claims = claims.Load(b.root, cfg.Scale, b.cache, &probs)
+	res := derive.Again(b.prev, in, &probs)
+	b.prev = res
 	probs.Sort()
-	return &Loaded{Config: cfg, Result: res, Probs: probs}, ctx.Err()
+	return &Loaded{Config: cfg, Result: res, Probs: probs, builder: b}, ctx.Err()
 }
 
 // ReadHistory reads the repository's history of the input files (one walk)
 // and turns it into revisions. Without a repository the site still builds;
 // l.History.Notes says what could not be known.
 func (l *Loaded) ReadHistory(ctx context.Context, root string) error {
-	log, err := history.Read(ctx, history.Options{Root: root, Folders: []string{corpus.Dir, people.Dir, claims.Dir}})
-	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
+	b := l.builder
+	var log *history.Log
+	if b != nil && b.log != nil && b.log.Known {
+		// The walk is reused while HEAD names the same commit on the same branch.
+		if head, branch, ok := history.Head(root); ok && head == b.log.Head && branch == b.log.Branch {
+			log = b.log
 		}
-		log = &history.Log{Why: err.Error()}
+	}
+	if log == nil {
+		var err error
+		log, err = history.Read(ctx, history.Options{Root: root, Folders: []string{corpus.Dir, people.Dir, claims.Dir}})
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			log = &history.Log{Why: err.Error()}
+		}
+		if b != nil {
+			b.log = log
+		}
 	}
 	var files []revisions.File
 	for _, s := range l.Result.Sources {
@@ -113,6 +154,7 @@ func (l *Loaded) Content(baseURL string) (map[string][]byte, error) {
 type Summary struct {
 	Claims, People, Sources int
 	ContentFiles            int
+	Changes                 site.Changes // how content/ differs from the last build's
 	PublicFiles             int
 	Warnings                int
 	Duration                time.Duration
@@ -129,8 +171,9 @@ func (s Summary) String() string {
 	if !s.Search {
 		search = "no search index"
 	}
-	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\nfor %s; %s\ntime: generator %s, Hugo %s, search %s\nhistory: %s",
-		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings, s.BaseURL, search,
+	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\ncontent: %d files written, %d unchanged, %d removed\nfor %s; %s\ntime: generator %s, Hugo %s, search %s\nhistory: %s",
+		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings,
+		s.Changes.Written, s.Changes.Same, s.Changes.Removed, s.BaseURL, search,
 		s.OwnTime.Round(time.Millisecond), s.HugoTime.Round(time.Millisecond), s.SearchTime.Round(time.Millisecond), s.History)
 }
 
@@ -167,7 +210,8 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := copyHandWritten(filepath.Join(opt.Root, "content"), content); err != nil {
 		return Summary{}, l.Probs, err
 	}
-	if err := site.WriteNew(content, files); err != nil {
+	changes, err := site.WriteNew(content, files, filepath.Join(opt.Root, "content"))
+	if err != nil {
 		return Summary{}, l.Probs, err
 	}
 	// Everything after Hugo needs only the export and a few counts: let the
@@ -179,7 +223,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	_, warns := l.Probs.Counts()
 	s := Summary{
 		Claims: len(l.Result.Claims), People: len(l.Result.People), Sources: len(l.Result.Sources),
-		ContentFiles: len(files), Warnings: warns, History: l.History.Describe(),
+		ContentFiles: len(files), Changes: changes, Warnings: warns, History: l.History.Describe(),
 		BaseURL: base, Search: opt.Search != "",
 	}
 	probs := l.Probs

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/factcheck-mx/factcheck/generator/diag"
@@ -44,11 +45,16 @@ type Evidence struct {
 	QLine  int // line of the quote
 }
 
-// Load reads every claim in root/claims, checking ratings against scale.
-func Load(root string, scale Scale, probs *diag.List) []*Claim {
+// Load reads every claim in root/claims, checking ratings against scale and
+// taking unchanged files from c (which may be nil). The claims returned are
+// shared with c: do not change them.
+func Load(root string, scale Scale, c *meta.Cache, probs *diag.List) []*Claim {
 	var out []*Claim
-	for _, f := range meta.ReadDir(root, Dir, []string{".md"}, probs) {
-		if c := Parse(f, scale, probs); c != nil {
+	// A claim is parsed again when the scale changes.
+	kind := fmt.Sprintf("claim %#v", scale)
+	parse := func(f meta.File, probs *diag.List) *Claim { return Parse(f, scale, probs) }
+	for _, f := range meta.ReadDirCached(root, Dir, []string{".md"}, c, probs) {
+		if c := meta.Parsed(c, kind, f, probs, parse); c != nil {
 			out = append(out, c)
 		}
 	}

@@ -43,22 +43,23 @@ type Para struct {
 	Boilerplate string // why the line is not part of the article; "" when it is
 }
 
-// Load reads every source in root/corpus.
-func Load(root string, probs *diag.List) []*Source {
+// Load reads every source in root/corpus, taking unchanged files from c
+// (which may be nil). The sources returned are shared with c: do not change them.
+func Load(root string, c *meta.Cache, probs *diag.List) []*Source {
 	var out []*Source
 	used := map[string]bool{}
-	for _, f := range meta.ReadDir(root, Dir, []string{".txt", ".md"}, probs) {
-		if s := Parse(f, probs); s != nil {
+	for _, f := range meta.ReadDirCached(root, Dir, []string{".txt", ".md"}, c, probs) {
+		if s := meta.Parsed(c, "source", f, probs, Parse); s != nil {
 			if s.Original != "" {
 				used[s.Original] = true
 				fi, err := os.Lstat(filepath.Join(root, Dir, s.Original))
 				switch {
 				case err != nil:
 					probs.Errorf(f.Path, s.OrigLine, "original %s is missing: add the page as captured beside this file, or remove the original line", s.Original)
-					s.Original = ""
+					s = s.withoutOriginal()
 				case !fi.Mode().IsRegular():
 					probs.Errorf(f.Path, s.OrigLine, "original %s is not a regular file (symbolic links are not accepted): put the file itself there", s.Original)
-					s.Original = ""
+					s = s.withoutOriginal()
 				}
 			}
 			out = append(out, s)
@@ -66,6 +67,14 @@ func Load(root string, probs *diag.List) []*Source {
 	}
 	orphans(root, used, probs)
 	return out
+}
+
+// withoutOriginal returns a copy of s without its original (s may be shared
+// with a cache).
+func (s *Source) withoutOriginal() *Source {
+	c := *s
+	c.Original = ""
+	return &c
 }
 
 // Parse reads one source. A file with no front matter is accepted: its first

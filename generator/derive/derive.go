@@ -86,35 +86,89 @@ type Result struct {
 	Cites    map[string][]provenance.Citation // source id -> outlets its text cites as origin
 	OriginOf map[string][]string              // outlet -> sources relaying or citing it, in source order
 
-	ambiguous map[string]bool            // source ids used by two files: quotes are not checked against either
-	norm      map[string][]evidence.Text // normalised paragraphs per source, filled as claims are checked
+	ambiguous   map[string]bool            // source ids used by two files: quotes are not checked against either
+	norm        map[string][]evidence.Text // normalised paragraphs per source, filled as claims are checked
+	in          Input                      // what the result was derived from
+	corpusProbs diag.List                  // problems found in the sources and people alone
 }
 
 // Derive checks in and computes the relations. Problems go to probs; the
 // result is usable for whatever was not in error.
-func Derive(in Input, probs *diag.List) *Result {
+func Derive(in Input, probs *diag.List) *Result { return Again(nil, in, probs) }
+
+// Again derives in as Derive does, reusing prev's work on the sources and
+// people (names found, quotations, shared text) when in holds exactly the
+// sources and people prev was derived from: the same values, as a
+// meta.Cache hands back for files that did not change. Only the claims are
+// then checked and related again. prev may be nil; it is not changed.
+func Again(prev *Result, in Input, probs *diag.List) *Result {
+	var r *Result
+	if prev != nil && slices.Equal(prev.in.Sources, in.Sources) && slices.Equal(prev.in.People, in.People) {
+		r = prev.corpusOnly()
+	} else {
+		r = deriveCorpus(in)
+	}
+	*probs = append(*probs, r.corpusProbs...)
+	r.in = in
+	r.Scale = in.Scale
+	r.Claim = map[string]*claims.Claim{}
+	r.Evidence = map[string][]Located{}
+	r.Marks = map[string]map[int][]Mark{}
+	r.SourceClaims = map[string][]string{}
+	r.PersonClaims = map[string][]string{}
+	r.Related = map[string][]string{}
+	r.EvidenceQ = map[string]map[int]int{}
+	for _, c := range in.Claims {
+		r.check(c, probs)
+		if c.Draft && !in.Drafts {
+			continue
+		}
+		r.Claim[c.ID] = c
+		r.Claims = append(r.Claims, c)
+	}
+	sort.Slice(r.Claims, func(i, j int) bool { return r.Claims[i].ID < r.Claims[j].ID })
+	for _, c := range r.Claims {
+		r.link(c)
+		r.evidenceQuotes(c)
+	}
+	r.related()
+	return r
+}
+
+// corpusOnly returns a Result sharing r's sources, people and everything
+// derived from them alone, with nothing about claims. The shared parts are
+// never changed once derived (the normalised paragraphs only grow, and are
+// the same for the same sources).
+func (r *Result) corpusOnly() *Result {
+	return &Result{
+		Sources: r.Sources, People: r.People, Source: r.Source, Person: r.Person,
+		ParaPeople: r.ParaPeople, SourcePeople: r.SourcePeople, PersonMentions: r.PersonMentions,
+		Quotes: r.Quotes, QuoteID: r.QuoteID, Groups: r.Groups, GroupOf: r.GroupOf,
+		SourceQuote: r.SourceQuote, PersonQuote: r.PersonQuote,
+		Shared: r.Shared, SharedOf: r.SharedOf, Cites: r.Cites, OriginOf: r.OriginOf,
+		ambiguous: r.ambiguous, norm: r.norm, corpusProbs: r.corpusProbs,
+	}
+}
+
+// deriveCorpus checks the sources and people and derives what depends on
+// them alone.
+func deriveCorpus(in Input) *Result {
 	r := &Result{
-		Scale:          in.Scale,
 		Source:         map[string]*corpus.Source{},
 		Person:         map[string]*people.Person{},
-		Claim:          map[string]*claims.Claim{},
-		Evidence:       map[string][]Located{},
-		Marks:          map[string]map[int][]Mark{},
 		ParaPeople:     map[string]map[int][]string{},
 		SourcePeople:   map[string][]string{},
 		PersonMentions: map[string][]Mention{},
-		SourceClaims:   map[string][]string{},
-		PersonClaims:   map[string][]string{},
-		Related:        map[string][]string{},
 		ambiguous:      map[string]bool{},
 		GroupOf:        map[int]int{},
 		SourceQuote:    map[string][]int{},
 		PersonQuote:    map[string][]int{},
-		EvidenceQ:      map[string]map[int]int{},
 		SharedOf:       map[string][]int{},
 		Cites:          map[string][]provenance.Citation{},
 		OriginOf:       map[string][]string{},
+		norm:           map[string][]evidence.Text{},
 	}
+	probs := &r.corpusProbs
 	for _, s := range in.Sources {
 		if prev, dup := r.Source[s.ID]; dup {
 			probs.Errorf(s.Path, 0, "source id %q is also used by %s: rename one of the files", s.ID, prev.Path)
@@ -141,20 +195,6 @@ func Derive(in Input, probs *diag.List) *Result {
 	r.mentions()
 	r.quotations()
 	r.provenance()
-	for _, c := range in.Claims {
-		r.check(c, probs)
-		if c.Draft && !in.Drafts {
-			continue
-		}
-		r.Claim[c.ID] = c
-		r.Claims = append(r.Claims, c)
-	}
-	sort.Slice(r.Claims, func(i, j int) bool { return r.Claims[i].ID < r.Claims[j].ID })
-	for _, c := range r.Claims {
-		r.link(c)
-		r.evidenceQuotes(c)
-	}
-	r.related()
 	return r
 }
 
@@ -353,9 +393,6 @@ func (r *Result) normalized(s *corpus.Source) []evidence.Text {
 	t := make([]evidence.Text, len(s.Paras))
 	for i, p := range s.Paras {
 		t[i] = evidence.Normalize(p.Text)
-	}
-	if r.norm == nil {
-		r.norm = map[string][]evidence.Text{}
 	}
 	r.norm[s.ID] = t
 	return t

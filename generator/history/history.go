@@ -687,3 +687,22 @@ func renames(changes []Change) []Change {
 
 // Short is the abbreviated form of a commit hash.
 func Short(h plumbing.Hash) string { return h.String()[:7] }
+
+// Head returns the commit HEAD names and its branch ("" when detached), and
+// false when root is not in a repository with commits: enough to tell
+// whether a Log read earlier is still the history of HEAD.
+func Head(root string) (plumbing.Hash, string, bool) {
+	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true})
+	if err != nil {
+		return plumbing.ZeroHash, "", false
+	}
+	ref, err := repo.Head()
+	if err != nil {
+		return plumbing.ZeroHash, "", false
+	}
+	branch := ""
+	if ref.Name().IsBranch() {
+		branch = ref.Name().Short()
+	}
+	return ref.Hash(), branch, true
+}

@@ -55,6 +55,12 @@ func IsOriginal(name string) bool { return strings.Contains(name, OriginalMark) 
 // out: symbolic links, files over MaxFileSize, binary files, bad names.
 // Originals (see OriginalMark) are skipped: their owners check them.
 func ReadDir(root, dir string, exts []string, probs *diag.List) []File {
+	return ReadDirCached(root, dir, exts, nil, probs)
+}
+
+// ReadDirCached is ReadDir taking unchanged files from c (which may be nil)
+// instead of reading them again.
+func ReadDirCached(root, dir string, exts []string, c *Cache, probs *diag.List) []File {
 	if inside, err := insideRoot(root, dir); err == nil && !inside {
 		probs.Errorf(dir, 0, "the folder is a symbolic link to a place outside the repository: make %s/ a real folder", dir)
 		return nil
@@ -107,6 +113,10 @@ func ReadDir(root, dir string, exts []string, probs *diag.List) []File {
 			probs.Errorf(rel, 0, "cannot read: %v", err)
 			continue
 		}
+		if f, ok := c.file(rel, info); ok {
+			out = append(out, f)
+			continue
+		}
 		if info.Size() > MaxFileSize {
 			probs.Errorf(rel, 0, "file is %d bytes, over the limit of %d: split it or trim it", info.Size(), MaxFileSize)
 			continue
@@ -124,7 +134,9 @@ func ReadDir(root, dir string, exts []string, probs *diag.List) []File {
 			probs.Errorf(rel, 0, "binary file (contains NUL bytes): inputs must be UTF-8 text")
 			continue
 		}
-		out = append(out, File{Path: rel, ID: id, Data: Normalize(data), Hash: GitHash(data)})
+		f := File{Path: rel, ID: id, Data: Normalize(data), Hash: GitHash(data)}
+		c.keepFile(info, f)
+		out = append(out, f)
 	}
 	return out
 }

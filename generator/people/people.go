@@ -27,11 +27,12 @@ type Person struct {
 	BioLine     int
 }
 
-// Load reads every person in root/people.
-func Load(root string, probs *diag.List) []*Person {
+// Load reads every person in root/people, taking unchanged files from c
+// (which may be nil). The people returned are shared with c: do not change them.
+func Load(root string, c *meta.Cache, probs *diag.List) []*Person {
 	var out []*Person
-	for _, f := range meta.ReadDir(root, Dir, []string{".md"}, probs) {
-		if p := Parse(f, probs); p != nil {
+	for _, f := range meta.ReadDirCached(root, Dir, []string{".md"}, c, probs) {
+		if p := meta.Parsed(c, "person", f, probs, Parse); p != nil {
 			out = append(out, p)
 		}
 	}

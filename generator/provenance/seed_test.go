@@ -12,7 +12,7 @@ import (
 // seedDocs loads the project's own corpus.
 func seedDocs(t testing.TB) ([]Doc, []*corpus.Source) {
 	var probs diag.List
-	srcs := corpus.Load("../..", &probs)
+	srcs := corpus.Load("../..", nil, &probs)
 	if len(srcs) == 0 {
 		t.Fatalf("no sources in ../../corpus")
 	}

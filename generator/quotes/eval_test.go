@@ -51,8 +51,8 @@ func readLabels(t *testing.T) []label {
 // seedQuotes extracts the quotations of the repository's own corpus.
 func seedQuotes(t *testing.T) []Quote {
 	var probs diag.List
-	sources := corpus.Load("../..", &probs)
-	m := people.NewMatcher(people.Load("../..", &probs))
+	sources := corpus.Load("../..", nil, &probs)
+	m := people.NewMatcher(people.Load("../..", nil, &probs))
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}

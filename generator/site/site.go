@@ -9,10 +9,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -111,31 +108,6 @@ func encode(front any) ([]byte, error) {
 		return nil, err
 	}
 	return append(indent(make([]byte, 0, len(compact)*3/2), compact), '\n'), nil
-}
-
-// WriteNew writes files into dir, a new folder that holds none of them
-// (the build's staging folder): nothing to compare, no reader to shield
-// from half-written files, so each file is one plain write.
-func WriteNew(dir string, files map[string][]byte) error {
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	made := map[string]bool{}
-	for _, p := range paths {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if d := filepath.Dir(full); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 type gen struct {

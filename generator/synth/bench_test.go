@@ -66,7 +66,7 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	for b.Loop() {
 		out := b.TempDir()
-		if err := site.WriteNew(out, files); err != nil {
+		if _, err := site.WriteNew(out, files, ""); err != nil {
 			b.Fatal(err)
 		}
 	}

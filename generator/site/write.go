@@ -1,0 +1,117 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Changes says how a set of content files differs from the one before it.
+type Changes struct {
+	Written int // new or changed files: written
+	Same    int // files with the same bytes as before: not written again
+	Removed int // files of the previous set no longer generated
+}
+
+// WriteNew writes files into dir, a new folder (the build's staging
+// folder). A file whose bytes are those of the same file under old (the
+// content folder of the previous build; "" for none) is not written but
+// hard-linked to it, so it keeps its identity and time and only the files
+// that changed are rewritten. Removed counts old's files in the generated
+// sections that files no longer has.
+func WriteNew(dir string, files map[string][]byte, old string) (Changes, error) {
+	var ch Changes
+	made := map[string]bool{}
+	for _, p := range sortedPaths(files) {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if d := filepath.Dir(full); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return ch, err
+			}
+			made[d] = true
+		}
+		if old != "" {
+			prev := filepath.Join(old, filepath.FromSlash(p))
+			if same(prev, files[p]) && os.Link(prev, full) == nil {
+				ch.Same++
+				continue
+			}
+		}
+		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+			return ch, err
+		}
+		ch.Written++
+	}
+	if old != "" {
+		for _, s := range Sections {
+			filepath.WalkDir(filepath.Join(old, s), func(p string, d os.DirEntry, err error) error {
+				if err == nil && d.Type().IsRegular() {
+					rel, _ := filepath.Rel(old, p)
+					if _, ok := files[filepath.ToSlash(rel)]; !ok {
+						ch.Removed++
+					}
+				}
+				return nil
+			})
+		}
+	}
+	return ch, nil
+}
+
+// same reports whether the regular file at path holds exactly data.
+func same(path string, data []byte) bool {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	b, err := os.ReadFile(path)
+	return err == nil && bytes.Equal(b, data)
+}
+
+// Update makes dir, a folder that holds prev (the files of the last update;
+// nil for none), hold files instead: it writes only the files whose bytes
+// changed, each through a temporary file and a rename so that a reader (a
+// running Hugo server) never sees half a file, and removes the files of prev
+// that files no longer has. Other files in dir are left alone.
+func Update(dir string, files, prev map[string][]byte) (Changes, error) {
+	var ch Changes
+	for _, p := range sortedPaths(files) {
+		if old, ok := prev[p]; ok && bytes.Equal(old, files[p]) {
+			ch.Same++
+			continue
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return ch, err
+		}
+		tmp := filepath.Join(filepath.Dir(full), "."+filepath.Base(full)+".tmp")
+		if err := os.WriteFile(tmp, files[p], 0o644); err != nil {
+			return ch, err
+		}
+		if err := os.Rename(tmp, full); err != nil {
+			os.Remove(tmp)
+			return ch, err
+		}
+		ch.Written++
+	}
+	for p := range prev {
+		if _, ok := files[p]; !ok && !strings.Contains(p, "..") {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil && !os.IsNotExist(err) {
+				return ch, err
+			}
+			ch.Removed++
+		}
+	}
+	return ch, nil
+}
+
+func sortedPaths(files map[string][]byte) []string {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
+}
