@@ -72,11 +72,12 @@ type Builder struct {
 	cache  *meta.Cache
 	prev   *derive.Result
 	log    *history.Log
+	pages  *site.Cache
 }
 
 // NewBuilder returns a Builder for the site at root.
 func NewBuilder(root string, drafts bool) *Builder {
-	return &Builder{root: root, drafts: drafts, cache: meta.NewCache()}
+	return &Builder{root: root, drafts: drafts, cache: meta.NewCache(), pages: site.NewCache()}
 }
 
 // Load reads and checks every input. Problems are sorted.
@@ -147,7 +148,11 @@ func (l *Loaded) Content(baseURL string) (map[string][]byte, error) {
 	if baseURL == "" {
 		baseURL = l.Config.BaseURL
 	}
-	return site.Files(l.Result, site.Options{Title: l.Config.Title, BaseURL: config.NormalizeBaseURL(baseURL), History: l.History})
+	opt := site.Options{Title: l.Config.Title, BaseURL: config.NormalizeBaseURL(baseURL), History: l.History}
+	if l.builder != nil {
+		opt.Cache = l.builder.pages
+	}
+	return site.Files(l.Result, opt)
 }
 
 // Summary describes a finished build.

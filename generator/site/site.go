@@ -28,6 +28,7 @@ type Options struct {
 	Title   string            // the publisher's name, for ClaimReview
 	BaseURL string            // absolute, ending in "/"
 	History *revisions.Result // may be nil: pages then carry no history
+	Cache   *Cache            // may be nil
 }
 
 // Files returns every generated content file, keyed by its slash path under
@@ -60,6 +61,7 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 			return map[string]any{"title": rt.Label, "description": rt.Description, "rating": rating(rt)}, nil
 		})
 	}
+	opt.Cache.start()
 	return run(r, opt, jobs)
 }
 
@@ -117,11 +119,53 @@ type gen struct {
 }
 
 func (g *gen) markdown(src string) (string, error) {
+	if html, ok := g.opt.Cache.get(src); ok {
+		return html, nil
+	}
 	var b bytes.Buffer
 	if err := g.md.Convert([]byte(src), &b); err != nil {
 		return "", err
 	}
+	g.opt.Cache.put(src, b.String())
 	return b.String(), nil
+}
+
+// A Cache keeps the HTML that Files rendered from contributors' Markdown for
+// the next call (serve, rebuilding after an edit): the same text renders to
+// the same HTML, and rendering is a good part of making the pages. It keeps
+// what the last call used, no more. A nil *Cache keeps nothing.
+type Cache struct {
+	mu   sync.Mutex
+	prev map[string]string // read-only while Files runs
+	next map[string]string
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{next: map[string]string{}} }
+
+func (c *Cache) start() {
+	if c != nil {
+		c.prev, c.next = c.next, make(map[string]string, len(c.next))
+	}
+}
+
+func (c *Cache) get(src string) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	html, ok := c.prev[src]
+	if ok {
+		c.put(src, html)
+	}
+	return html, ok
+}
+
+func (c *Cache) put(src, html string) {
+	if c != nil {
+		c.mu.Lock()
+		c.next[src] = html
+		c.mu.Unlock()
+	}
 }
 
 // Rating is a rating as templates show it.

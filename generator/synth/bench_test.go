@@ -3,9 +3,13 @@ package synth
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
 	"github.com/factcheck-mx/factcheck/generator/site"
@@ -71,4 +75,64 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(*benchClaims), "ns/claim")
+}
+
+// BenchmarkRebuild: what serve does after one claim file changes, with a
+// Builder that loaded the site before: read, check and derive again, make
+// the content, and write the files that changed into the preview's folder.
+// Reports the files written per rebuild.
+func BenchmarkRebuild(b *testing.B) {
+	dir := benchSite(b)
+	ctx := context.Background()
+	old := time.Now().Add(-time.Hour) // files not just written (see meta.Cache)
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(p, old, old)
+		}
+		return err
+	})
+	bl := build.NewBuilder(dir, false)
+	out := b.TempDir()
+	prev, err := rebuild(ctx, bl, dir, out, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	claim := filepath.Join(dir, "claims", fmt.Sprintf("c%07d.md", *benchClaims/2))
+	orig, err := os.ReadFile(claim)
+	if err != nil {
+		b.Fatal(err)
+	}
+	written := 0
+	for i := 0; b.Loop(); i++ {
+		edited := strings.Replace(string(orig), "summary: ", "summary: Edit "+strconv.Itoa(i)+". ", 1)
+		os.WriteFile(claim, []byte(edited), 0o644)
+		var ch site.Changes
+		if prev, err = rebuild(ctx, bl, dir, out, prev, &ch); err != nil {
+			b.Fatal(err)
+		}
+		written += ch.Written
+	}
+	b.ReportMetric(float64(written)/float64(b.N), "files/op")
+}
+
+func rebuild(ctx context.Context, bl *build.Builder, dir, out string, prev map[string][]byte, ch ...*site.Changes) (map[string][]byte, error) {
+	l, err := bl.Load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.Probs.Err(); err != nil {
+		return nil, err
+	}
+	if err := l.ReadHistory(ctx, dir); err != nil {
+		return nil, err
+	}
+	files, err := l.Content("")
+	if err != nil {
+		return nil, err
+	}
+	c, err := site.Update(out, files, prev)
+	if len(ch) > 0 {
+		*ch[0] = c
+	}
+	return files, err
 }
