@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
 	"github.com/factcheck-mx/factcheck/generator/diag"
@@ -34,7 +35,8 @@ Run 'go run ./generator <command> -h' for a command's flags.
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	runHugoIfChild()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -129,7 +131,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // searchFlag is the -search flag: build the Pagefind search index (the
 // default; installs Pagefind with npm when it is missing).
 func searchFlag(fs *flag.FlagSet) *bool {
-	return fs.Bool("search", true, "build the search index with Pagefind (installed with npm ci when missing)")
+	return fs.Bool("search", true, "build the search index with Pagefind (installed with npm when missing)")
 }
 
 // formatFlag is the -format flag: "text" (path:line: message) or "github"

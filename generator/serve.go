@@ -1,14 +1,14 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
-	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -17,20 +17,25 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
-	"github.com/gohugoio/hugo/livereload"
+	"github.com/gohugoio/hugo/commands"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
+	"github.com/factcheck-mx/factcheck/generator/export"
 	"github.com/factcheck-mx/factcheck/generator/search"
 	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
-// watched are the folders whose changes trigger a rebuild: the inputs and
-// the Hugo site itself. Generated content sections are left out.
-var watched = []string{"corpus", "people", "claims", "content", "layouts", "i18n", "assets", "static"}
+// watched are the folders whose changes the generator follows: the inputs
+// and the hand-written pages. Hugo's server follows the templates, assets
+// and static files itself.
+var watched = []string{"corpus", "people", "claims", "content"}
 
-// cmdServe previews the site on localhost. Every change to an input or to
-// the site's templates runs a full build (the same one as `build`) into a
-// private folder, then tells open browsers to reload. A change with errors
+// cmdServe previews the site on localhost. Hugo's own server (the embedded
+// Hugo, run as a child process of this program) renders the site and
+// re-renders what an edit touches; this process keeps the preview's content
+// folder up to date: after each change to an input it loads the site again
+// with a build.Builder, which re-reads and re-derives only what changed, and
+// writes only the content files whose bytes changed. A change with errors
 // prints them and leaves the preview as it was.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flags("serve", stderr)
@@ -41,47 +46,26 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if fs.Parse(args) != nil {
 		return 2
 	}
+	// Hugo binds the port; fail early, with a hint, when it is taken.
 	ln, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(*port))
 	if err != nil {
 		fmt.Fprintf(stderr, "serve: %v (choose another -port)\n", err)
 		return 1
 	}
-	defer ln.Close()
-	dest, err := os.MkdirTemp(*root, ".preview-")
+	ln.Close()
+	dir, err := os.MkdirTemp(*root, ".preview-")
 	if err != nil {
 		fmt.Fprintln(stderr, "serve:", err)
 		return 1
 	}
-	defer os.RemoveAll(dest)
-
-	opt := build.Options{Root: *root, Drafts: *drafts, Dest: dest,
-		BaseURL: "http://localhost:" + strconv.Itoa(*port) + "/"}
-	if *withSearch {
-		// A local preview is still useful without search: say so and go on.
-		if bin, err := search.Find(ctx, *root, true, stderr); err != nil {
-			fmt.Fprintf(stderr, "serve: the search page will not work: %v\n", err)
-		} else {
-			opt.Search = bin
-		}
+	defer os.RemoveAll(dir)
+	p := &preview{
+		root: *root, content: filepath.Join(dir, "content"), public: filepath.Join(dir, "public"),
+		base:    "http://localhost:" + strconv.Itoa(*port) + "/",
+		builder: build.NewBuilder(*root, *drafts),
+		stdout:  stdout, stderr: stderr,
 	}
-	var mu sync.Mutex
-	rebuild := func() bool {
-		mu.Lock()
-		defer mu.Unlock()
-		sum, probs, err := build.Build(ctx, opt)
-		printProblems(stderr, probs, "text")
-		if err != nil {
-			if errors.Is(err, build.ErrInvalid) {
-				fmt.Fprintln(stderr, "serve: fix the errors above; the preview shows the last good version")
-			} else {
-				fmt.Fprintln(stderr, "serve:", err)
-			}
-			return false
-		}
-		fmt.Fprintf(stdout, "serve: %s\n", sum)
-		return true
-	}
-	if !rebuild() {
+	if !p.update(ctx) {
 		return 1
 	}
 
@@ -94,28 +78,158 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	addWatches(watcher, *root)
 	go func() {
 		for range debounce(ctx, watcher, *root) {
-			if rebuild() {
-				livereload.ForceRefresh()
-			}
+			p.update(ctx)
 		}
 	}()
 
-	livereload.Initialize()
-	mux := http.NewServeMux()
-	mux.HandleFunc("/livereload.js", livereload.ServeJS)
-	mux.HandleFunc("/livereload", livereload.Handler)
-	mux.Handle("/", injectReload(http.FileServer(http.Dir(dest)), *port))
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go func() {
-		<-ctx.Done()
-		srv.Close()
-	}()
-	fmt.Fprintf(stdout, "serve: http://localhost:%d/ (Ctrl+C to stop)\n", *port)
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintln(stderr, "serve:", err)
+	hugoArgs := []string{"server", "--source", *root, "--contentDir", p.content,
+		"--destination", p.public, "--bind", "127.0.0.1", "--port", strconv.Itoa(*port),
+		"--baseURL", "http://localhost/", "--panicOnWarning=false", "--logLevel", "warn"}
+	if *drafts {
+		hugoArgs = append(hugoArgs, "--buildDrafts", "--environment", "preview")
+	}
+	hugo, out, err := startHugo(ctx, hugoArgs, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "serve: starting Hugo:", err)
+		return 1
+	}
+	ready := false
+	for line := range out {
+		fmt.Fprintln(stdout, "hugo:", line)
+		if !ready && strings.Contains(line, "Web Server is available") {
+			ready = true
+			fmt.Fprintf(stdout, "serve: %s (Ctrl+C to stop)\n", p.base)
+			if *withSearch {
+				go p.index(ctx)
+			}
+		}
+	}
+	if err := hugo.Wait(); err != nil && ctx.Err() == nil {
+		fmt.Fprintln(stderr, "serve: Hugo stopped:", err)
 		return 1
 	}
 	return 0
+}
+
+// preview is the state of a running serve: the Builder that loads the site
+// again after each edit and the content files it wrote last.
+type preview struct {
+	root, content, public, base string
+	builder                     *build.Builder
+	stdout, stderr              io.Writer
+
+	mu    sync.Mutex
+	files map[string][]byte // the preview's content/ as last written
+}
+
+// update loads the site again and writes the content files that changed
+// into the preview's content folder, where Hugo's server picks them up.
+func (p *preview) update(ctx context.Context) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	start := time.Now()
+	l, err := p.builder.Load(ctx)
+	if err != nil {
+		fmt.Fprintln(p.stderr, "serve:", err)
+		return false
+	}
+	printProblems(p.stderr, l.Probs, "text")
+	if l.Probs.Err() != nil {
+		fmt.Fprintln(p.stderr, "serve: fix the errors above; the preview shows the last good version")
+		return false
+	}
+	if err := l.ReadHistory(ctx, p.root); err != nil {
+		fmt.Fprintln(p.stderr, "serve:", err)
+		return false
+	}
+	files, err := l.Content(p.base)
+	if err == nil {
+		var hand map[string][]byte
+		if hand, err = build.HandWritten(p.root); err == nil {
+			maps.Copy(files, hand)
+		}
+	}
+	var data map[string][]byte
+	if err == nil {
+		data, err = export.Files(l.Result, p.base)
+	}
+	var ch site.Changes
+	if err == nil {
+		ch, err = site.Update(p.content, files, p.files)
+	}
+	if err == nil {
+		err = export.Write(p.public, data)
+	}
+	if err != nil {
+		fmt.Fprintln(p.stderr, "serve:", err)
+		return false
+	}
+	p.files = files
+	fmt.Fprintf(p.stdout, "serve: %d claim, %d person and %d source pages; content: %d files written, %d unchanged, %d removed in %s\n",
+		len(l.Result.Claims), len(l.Result.People), len(l.Result.Sources), ch.Written, ch.Same, ch.Removed, time.Since(start).Round(time.Millisecond))
+	return true
+}
+
+// index builds the search index of the preview as Hugo first rendered it.
+// Hugo's server re-renders only the pages a browser shows, so the index is
+// not brought up to date after edits.
+func (p *preview) index(ctx context.Context) {
+	bin, err := search.Find(ctx, p.root, true, p.stderr)
+	if err == nil {
+		err = search.Index(ctx, bin, p.public)
+	}
+	if err != nil {
+		fmt.Fprintf(p.stderr, "serve: the search page will not work: %v\n", err)
+		return
+	}
+	fmt.Fprintln(p.stdout, "serve: search index built (of the site as served first; restart serve to index edits)")
+}
+
+// hugoEnv, set in a child's environment, makes this program (or a test
+// binary of it) run the embedded Hugo with its arguments instead.
+const hugoEnv = "FACTCHECK_RUN_HUGO"
+
+// runHugoIfChild runs the embedded Hugo and exits when this process was
+// started by startHugo.
+func runHugoIfChild() {
+	if os.Getenv(hugoEnv) != "1" {
+		return
+	}
+	if err := commands.Execute(os.Args[1:]); err != nil {
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// startHugo runs the embedded Hugo with args in a child process (this
+// program again), so that it can be stopped when ctx ends, and returns its
+// output, line by line, until it exits. Its errors go to stderr.
+func startHugo(ctx context.Context, args []string, stderr io.Writer) (*exec.Cmd, <-chan string, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, nil, err
+	}
+	cmd := exec.CommandContext(ctx, self, args...)
+	cmd.Env = append(os.Environ(), hugoEnv+"=1")
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 10 * time.Second
+	cmd.Stderr = stderr
+	r, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, nil, err
+	}
+	out := make(chan string)
+	go func() {
+		defer close(out)
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			out <- sc.Text()
+		}
+	}()
+	return cmd, out, nil
 }
 
 // addWatches watches config.toml's folder and every folder under watched,
@@ -199,33 +313,3 @@ func relevant(root, name string) bool {
 	}
 	return false
 }
-
-// injectReload adds the live-reload script to HTML pages.
-func injectReload(h http.Handler, port int) http.Handler {
-	tag := []byte(fmt.Sprintf(`<script src="/livereload.js?mindelay=10&amp;v=2&amp;port=%d&amp;path=livereload" defer></script></body>`, port))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec := &recorder{header: http.Header{}, status: http.StatusOK}
-		h.ServeHTTP(rec, r)
-		body := rec.body.Bytes()
-		if strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
-			body = bytes.Replace(body, []byte("</body>"), tag, 1)
-			rec.header.Del("Content-Length")
-		}
-		for k, v := range rec.header {
-			w.Header()[k] = v
-		}
-		w.Header().Set("Cache-Control", "no-store")
-		w.WriteHeader(rec.status)
-		w.Write(body)
-	})
-}
-
-type recorder struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
-
-func (r *recorder) Header() http.Header         { return r.header }
-func (r *recorder) WriteHeader(status int)      { r.status = status }
-func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }

@@ -13,22 +13,29 @@ import (
 	"time"
 )
 
+// TestMain lets the test binary stand in for the program when serve starts
+// Hugo in a child process.
+func TestMain(m *testing.M) {
+	runHugoIfChild()
+	os.Exit(m.Run())
+}
+
 func TestRelevant(t *testing.T) {
 	root := "/site"
 	for name, want := range map[string]bool{
-		"/site/config.toml":              true,
-		"/site/claims/a.md":              true,
-		"/site/corpus/s.txt":             true,
-		"/site/layouts/_partials/x.html": true,
-		"/site/content/about.md":         true,
-		"/site/content/claims/a.md":      false, // generated
-		"/site/content/sources/s.md":     false, // generated
-		"/site/claims/.a.md.swp":         false,
-		"/site/claims/a.md~":             false,
-		"/site/public/index.html":        false,
-		"/site/.preview-123/index.html":  false,
-		"/site/README.md":                false,
-		"/elsewhere/claims/a.md":         false,
+		"/site/config.toml":                true,
+		"/site/claims/a.md":                true,
+		"/site/corpus/s.txt":               true,
+		"/site/layouts/_partials/x.html":   false, // Hugo's server follows templates
+		"/site/content/about.md":           true,
+		"/site/content/claims/a/index.md":  false, // generated
+		"/site/content/sources/s/index.md": false, // generated
+		"/site/claims/.a.md.swp":           false,
+		"/site/claims/a.md~":               false,
+		"/site/public/index.html":          false,
+		"/site/.preview-123/index.html":    false,
+		"/site/README.md":                  false,
+		"/elsewhere/claims/a.md":           false,
 	} {
 		if got := relevant(root, name); got != want {
 			t.Errorf("relevant(%q) = %v, want %v", name, got, want)
@@ -61,9 +68,13 @@ func TestServeShowsEdits(t *testing.T) {
 			t.Errorf("serve left %v behind", m)
 		}
 	}()
-	page := "http://127.0.0.1:" + strconv.Itoa(port) + "/claims/kolbe-russia-willing-to-take-higher-risks/"
-	get := func() string {
-		resp, err := http.Get(page)
+	site := "http://127.0.0.1:" + strconv.Itoa(port) + "/"
+	page := site + "claims/kolbe-russia-willing-to-take-higher-risks/"
+	// Pages that show the claim's summary too, written in the same update:
+	// another claim (related), its claimant's page, a source it quotes.
+	others := []string{"claims/burns-expelled-officers-looking-for-places-to-operate/", "people/paul-kolbe/", "sources/unn-mexico-refused-to-expel-russian-spies/"}
+	getURL := func(u string) string {
+		resp, err := http.Get(u)
 		if err != nil {
 			return ""
 		}
@@ -71,9 +82,19 @@ func TestServeShowsEdits(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		return string(b)
 	}
-	waitFor := func(want string) bool {
+	get := func() string { return getURL(page) }
+	waitFor := func(want string, urls ...string) bool {
+		if len(urls) == 0 {
+			urls = []string{page}
+		}
 		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-			if strings.Contains(get(), want) {
+			n := 0
+			for _, u := range urls {
+				if strings.Contains(getURL(u), want) {
+					n++
+				}
+			}
+			if n == len(urls) {
 				return true
 			}
 		}
@@ -86,8 +107,18 @@ func TestServeShowsEdits(t *testing.T) {
 	orig, _ := os.ReadFile(claim)
 	edited := strings.Replace(string(orig), `summary: "A veteran`, `summary: "Edited in the test. A veteran`, 1)
 	os.WriteFile(claim, []byte(edited), 0o644)
+	for _, o := range others {
+		if !strings.Contains(getURL(site+o), "A veteran officer") {
+			t.Fatalf("%s does not show the claim's summary", o)
+		}
+	}
 	if !waitFor("Edited in the test.") {
 		t.Fatal("the edited summary never appeared")
+	}
+	for _, o := range others {
+		if !waitFor("Edited in the test.", site+o) {
+			t.Errorf("the edited summary never appeared on %s", o)
+		}
 	}
 	broken := strings.Replace(edited, "claimant: paul-kolbe", "claimant: nobody-at-all", 1)
 	os.WriteFile(claim, []byte(broken), 0o644)

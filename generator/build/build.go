@@ -212,7 +212,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	}
 	defer os.RemoveAll(stage)
 	content := filepath.Join(stage, "content")
-	if err := copyHandWritten(filepath.Join(opt.Root, "content"), content); err != nil {
+	if err := copyHandWritten(opt.Root, content); err != nil {
 		return Summary{}, l.Probs, err
 	}
 	changes, err := site.WriteNew(content, files, filepath.Join(opt.Root, "content"))
@@ -280,41 +280,53 @@ func Hugo(root, content, dest, baseURL string, drafts bool) error {
 	return commands.Execute(args)
 }
 
-// copyHandWritten copies the committed pages of content/ (everything but the
-// generated sections) into dst.
-func copyHandWritten(src, dst string) error {
+// HandWritten returns the committed pages of root/content (everything but
+// the generated sections), keyed by slash path under content/.
+func HandWritten(root string) (map[string][]byte, error) {
+	src := filepath.Join(root, "content")
 	generated := map[string]bool{}
 	for _, s := range site.Sections {
 		generated[s] = true
 	}
-	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+	files := map[string][]byte{}
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			if os.IsNotExist(err) && p == src {
-				return os.MkdirAll(dst, 0o755)
+				return nil
 			}
 			return err
 		}
 		rel, _ := filepath.Rel(src, p)
-		top := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
-		if generated[top] {
+		rel = filepath.ToSlash(rel)
+		if generated[strings.SplitN(rel, "/", 2)[0]] {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		target := filepath.Join(dst, rel)
 		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
+			return nil
 		}
 		if !d.Type().IsRegular() {
-			return fmt.Errorf("content/%s: only regular files are accepted in content/ (no symbolic links)", filepath.ToSlash(rel))
+			return fmt.Errorf("content/%s: only regular files are accepted in content/ (no symbolic links)", rel)
 		}
 		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
+		files[rel] = data
+		return err
 	})
+	return files, err
+}
+
+// copyHandWritten copies the committed pages of root/content into dst.
+func copyHandWritten(root, dst string) error {
+	files, err := HandWritten(root)
+	if err == nil {
+		err = os.MkdirAll(dst, 0o755)
+	}
+	if err == nil {
+		_, err = site.WriteNew(dst, files, "")
+	}
+	return err
 }
 
 var errExchangeUnsupported = errors.New("atomic exchange not supported")

@@ -42,13 +42,13 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 		jobs = append(jobs, job{path, build})
 	}
 	for _, c := range r.Claims {
-		add("claims/"+c.ID+".md", func(g *gen) (any, error) { return g.claimPage(c) })
+		add("claims/"+c.ID+"/index.md", func(g *gen) (any, error) { return g.claimPage(c) })
 	}
 	for _, p := range r.People {
-		add("people/"+p.ID+".md", func(g *gen) (any, error) { return g.personPage(p.ID) })
+		add("people/"+p.ID+"/index.md", func(g *gen) (any, error) { return g.personPage(p.ID) })
 	}
 	for _, s := range r.Sources {
-		add("sources/"+s.ID+".md", func(g *gen) (any, error) { return g.sourcePage(s.ID), nil })
+		add("sources/"+s.ID+"/index.md", func(g *gen) (any, error) { return g.sourcePage(s.ID), nil })
 	}
 	// The claims list also renders the ClaimReview feed (config.toml).
 	add("claims/_index.md", func(*gen) (any, error) {
