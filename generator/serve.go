@@ -149,24 +149,26 @@ func (p *preview) update(ctx context.Context) bool {
 			maps.Copy(files, hand)
 		}
 	}
-	var data map[string][]byte
-	if err == nil {
-		data, err = export.Files(l.Result, p.base)
-	}
 	var ch site.Changes
 	if err == nil {
 		ch, err = site.Update(p.content, files, p.files)
-	}
-	if err == nil {
-		err = export.Write(p.public, data)
 	}
 	if err != nil {
 		fmt.Fprintln(p.stderr, "serve:", err)
 		return false
 	}
 	p.files = files
+	took := time.Since(start)
+	// The JSON export is written after the content, while Hugo renders.
+	data, err := export.Files(l.Result, p.base)
+	if err == nil {
+		err = export.Write(p.public, data)
+	}
+	if err != nil {
+		fmt.Fprintln(p.stderr, "serve: the data export:", err)
+	}
 	fmt.Fprintf(p.stdout, "serve: %d claim, %d person and %d source pages; content: %d files written, %d unchanged, %d removed in %s\n",
-		len(l.Result.Claims), len(l.Result.People), len(l.Result.Sources), ch.Written, ch.Same, ch.Removed, time.Since(start).Round(time.Millisecond))
+		len(l.Result.Claims), len(l.Result.People), len(l.Result.Sources), ch.Written, ch.Same, ch.Removed, took.Round(time.Millisecond))
 	return true
 }
 
