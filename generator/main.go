@@ -2,7 +2,7 @@
 // and source files, writes Hugo content from them, and renders the site with
 // Hugo embedded as a library.
 //
-//	go run ./generator build [-base-url URL] [-drafts] [-search=false]
+//	go run ./generator build [-base-url URL] [-drafts] [-search=false] [-segments NAME,...]
 //	go run ./generator check
 //	go run ./generator serve [-port N] [-drafts]
 //	go run ./generator new claim|person|source ID [flags]
@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
@@ -77,12 +78,17 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	root := fs.String("root", ".", "the site root (the folder with config.toml)")
 	base := fs.String("base-url", "", "the site's base URL (default: baseURL in config.toml)")
 	drafts := fs.Bool("drafts", false, "include draft claims (for previews)")
+	segments := fs.String("segments", "", "render only these segments of config.toml's [segments], comma-separated: one part of a build split across machines (no search index)")
 	withSearch := searchFlag(fs)
 	format := formatFlag(fs)
 	if fs.Parse(args) != nil || !validFormat(*format, stderr) {
 		return 2
 	}
 	opt := build.Options{Root: *root, BaseURL: *base, Drafts: *drafts}
+	if *segments != "" {
+		opt.Segments = strings.Split(*segments, ",")
+		*withSearch = false
+	}
 	if *withSearch {
 		bin, err := search.Find(ctx, *root, true, stderr)
 		if err != nil {

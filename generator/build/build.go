@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,6 +42,11 @@ type Options struct {
 	// Search is the Pagefind command (see package search) that indexes the
 	// built site for the search page; empty builds no search index.
 	Search string
+	// Segments, when set, renders only these segments of config.toml's
+	// [segments]: one part of the site, for builds split across machines.
+	// Their public/ folders copied into one are the whole site. No search
+	// index is built for a part (index the whole, once merged).
+	Segments []string
 }
 
 // ErrInvalid is returned (wrapped) when the inputs have errors.
@@ -163,9 +169,10 @@ type Summary struct {
 	PublicFiles             int
 	Warnings                int
 	Duration                time.Duration
-	History                 string // what history was read, or could not be
-	BaseURL                 string // the address the site was built for
-	Search                  bool   // whether the search index was built
+	History                 string   // what history was read, or could not be
+	BaseURL                 string   // the address the site was built for
+	Search                  bool     // whether the search index was built
+	Segments                []string // the segments rendered; none for the whole site
 	// Where the time went: Hugo rendering, Pagefind indexing, and the rest
 	// (the generator's own work: load, check, derive, history, write, export).
 	HugoTime, SearchTime, OwnTime time.Duration
@@ -175,6 +182,9 @@ func (s Summary) String() string {
 	search := "search index built"
 	if !s.Search {
 		search = "no search index"
+	}
+	if len(s.Segments) > 0 {
+		search = "segments " + strings.Join(s.Segments, ", ") + " only; no search index (index the merged parts)"
 	}
 	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\ncontent: %d files written, %d unchanged, %d removed\nfor %s; %s\ntime: generator %s, Hugo %s, search %s\nhistory: %s",
 		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings,
@@ -192,6 +202,14 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	}
 	if l.Probs.Err() != nil {
 		return Summary{}, l.Probs, ErrInvalid
+	}
+	for _, seg := range opt.Segments {
+		if !slices.Contains(l.Config.Segments, seg) {
+			return Summary{}, l.Probs, fmt.Errorf("%s: there is no segment %q: the segments are %s", config.File, seg, strings.Join(l.Config.Segments, ", "))
+		}
+	}
+	if len(opt.Segments) > 0 {
+		opt.Search = ""
 	}
 	if err := l.ReadHistory(ctx, opt.Root); err != nil {
 		return Summary{}, l.Probs, err
@@ -229,7 +247,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	s := Summary{
 		Claims: len(l.Result.Claims), People: len(l.Result.People), Sources: len(l.Result.Sources),
 		ContentFiles: len(files), Changes: changes, Warnings: warns, History: l.History.Describe(),
-		BaseURL: base, Search: opt.Search != "",
+		BaseURL: base, Search: opt.Search != "", Segments: opt.Segments,
 	}
 	probs := l.Probs
 	l, files = nil, nil
@@ -239,7 +257,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, probs, err
 	}
 	hugoStart := time.Now()
-	if err := Hugo(opt.Root, content, public, s.BaseURL, opt.Drafts); err != nil {
+	if err := Hugo(opt.Root, content, public, s.BaseURL, opt.Drafts, opt.Segments...); err != nil {
 		return Summary{}, probs, fmt.Errorf("hugo: %w", err)
 	}
 	s.HugoTime = time.Since(hugoStart)
@@ -266,11 +284,15 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	return s, probs, nil
 }
 
-// Hugo renders the site at root with the given content folder into dest.
-func Hugo(root, content, dest, baseURL string, drafts bool) error {
+// Hugo renders the site at root with the given content folder into dest:
+// the whole site, or only the segments named.
+func Hugo(root, content, dest, baseURL string, drafts bool, segments ...string) error {
 	args := []string{
 		"--source", root, "--contentDir", content, "--destination", dest,
 		"--baseURL", baseURL, "--quiet", "--cleanDestinationDir", "--panicOnWarning=false",
+	}
+	if len(segments) > 0 {
+		args = append(args, "--renderSegments", strings.Join(segments, ","))
 	}
 	if drafts {
 		// A preview: drafts included, and templates mark every page as a

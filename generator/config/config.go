@@ -1,6 +1,7 @@
 // Package config reads what the generator needs from the Hugo site
 // configuration, config.toml: the site's title and base URL, the repository
-// it is edited in, and the rating scale.
+// it is edited in, the rating scale and the names of the segments a build
+// can be split into.
 package config
 
 import (
@@ -25,6 +26,8 @@ type Config struct {
 	// RepoURL is the repository's address on its host (params.repository.url),
 	// used to link commits: RepoURL + "/commit/" + hash. "" when not set.
 	RepoURL string
+	// Segments are the names of the [segments] a build can render alone.
+	Segments []string
 }
 
 // Load reads root/config.toml.
@@ -47,6 +50,10 @@ func Load(root string, probs *diag.List) *Config {
 			c.Title = f.Value.Value
 		case f.Key == "baseURL" && f.Value.Kind == meta.Scalar:
 			c.BaseURL = f.Value.Value
+		case f.Key == "segments" && f.Value.Kind == meta.Map:
+			for _, sf := range f.Value.Fields {
+				c.Segments = append(c.Segments, sf.Key)
+			}
 		case f.Key == "params" && f.Value.Kind == meta.Map:
 			for _, pf := range f.Value.Fields {
 				switch {
