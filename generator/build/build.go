@@ -176,6 +176,26 @@ type Summary struct {
 	// Where the time went: Hugo rendering, Pagefind indexing, and the rest
 	// (the generator's own work: load, check, derive, history, write, export).
 	HugoTime, SearchTime, OwnTime time.Duration
+	// Stages splits the generator's own work, in order.
+	Stages []Stage
+}
+
+// A Stage is one step of the generator's own work and the time it took.
+type Stage struct {
+	Name string
+	Time time.Duration
+}
+
+// lap records the time since the last lap as the stage name.
+type laps struct {
+	last   time.Time
+	stages []Stage
+}
+
+func (l *laps) lap(name string) {
+	now := time.Now()
+	l.stages = append(l.stages, Stage{name, now.Sub(l.last)})
+	l.last = now
 }
 
 func (s Summary) String() string {
@@ -186,20 +206,27 @@ func (s Summary) String() string {
 	if len(s.Segments) > 0 {
 		search = "segments " + strings.Join(s.Segments, ", ") + " only; no search index (index the merged parts)"
 	}
-	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\ncontent: %d files written, %d unchanged, %d removed\nfor %s; %s\ntime: generator %s, Hugo %s, search %s\nhistory: %s",
+	var stages []string
+	for _, st := range s.Stages {
+		stages = append(stages, st.Name+" "+st.Time.Round(time.Millisecond).String())
+	}
+	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\ncontent: %d files written, %d unchanged, %d removed\nfor %s; %s\ntime: generator %s, Hugo %s, search %s\ngenerator: %s\nhistory: %s",
 		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings,
 		s.Changes.Written, s.Changes.Same, s.Changes.Removed, s.BaseURL, search,
-		s.OwnTime.Round(time.Millisecond), s.HugoTime.Round(time.Millisecond), s.SearchTime.Round(time.Millisecond), s.History)
+		s.OwnTime.Round(time.Millisecond), s.HugoTime.Round(time.Millisecond), s.SearchTime.Round(time.Millisecond),
+		strings.Join(stages, ", "), s.History)
 }
 
 // Build checks the inputs, writes content/ and renders public/. On any error
 // content/ and public/ are left untouched.
 func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	start := time.Now()
+	t := &laps{last: start}
 	l, err := Load(ctx, opt.Root, opt.Drafts)
 	if err != nil {
 		return Summary{}, nil, err
 	}
+	t.lap("load")
 	if l.Probs.Err() != nil {
 		return Summary{}, l.Probs, ErrInvalid
 	}
@@ -214,6 +241,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := l.ReadHistory(ctx, opt.Root); err != nil {
 		return Summary{}, l.Probs, err
 	}
+	t.lap("history")
 	base := opt.BaseURL
 	if base == "" {
 		base = l.Config.BaseURL
@@ -223,6 +251,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err != nil {
 		return Summary{}, l.Probs, err
 	}
+	t.lap("content")
 	removeStale(opt.Root)
 	stage, err := os.MkdirTemp(opt.Root, stagePrefix())
 	if err != nil {
@@ -237,6 +266,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err != nil {
 		return Summary{}, l.Probs, err
 	}
+	t.lap("write")
 	// Everything after Hugo needs only the export and a few counts: let the
 	// derived site and its content go before Hugo's own memory peak.
 	data, err := export.Files(l.Result, base)
@@ -250,8 +280,10 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		BaseURL: base, Search: opt.Search != "", Segments: opt.Segments,
 	}
 	probs := l.Probs
+	t.lap("export")
 	l, files = nil, nil
 	runtime.GC()
+	t.lap("release")
 	public := filepath.Join(stage, "public")
 	if err := ctx.Err(); err != nil {
 		return Summary{}, probs, err
@@ -261,9 +293,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, probs, fmt.Errorf("hugo: %w", err)
 	}
 	s.HugoTime = time.Since(hugoStart)
+	t.last = time.Now()
 	if err := export.Write(public, data); err != nil {
 		return Summary{}, probs, err
 	}
+	t.lap("export write")
 	searchStart := time.Now()
 	if opt.Search != "" {
 		if err := search.Index(ctx, opt.Search, public); err != nil {
@@ -271,6 +305,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		}
 	}
 	s.SearchTime = time.Since(searchStart)
+	t.last = time.Now()
 	dest := opt.Dest
 	if dest == "" {
 		dest = filepath.Join(opt.Root, "public")
@@ -278,7 +313,10 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := swap(opt.Root, dest, stage); err != nil {
 		return Summary{}, probs, err
 	}
+	t.lap("swap")
 	s.PublicFiles = countFiles(dest)
+	t.lap("count")
+	s.Stages = t.stages
 	s.Duration = time.Since(start)
 	s.OwnTime = s.Duration - s.HugoTime - s.SearchTime
 	return s, probs, nil

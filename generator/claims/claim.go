@@ -53,8 +53,9 @@ func Load(root string, scale Scale, c *meta.Cache, probs *diag.List) []*Claim {
 	// A claim is parsed again when the scale changes.
 	kind := fmt.Sprintf("claim %#v", scale)
 	parse := func(f meta.File, probs *diag.List) *Claim { return Parse(f, scale, probs) }
-	for _, f := range meta.ReadDirCached(root, Dir, []string{".md"}, c, probs) {
-		if c := meta.Parsed(c, kind, f, probs, parse); c != nil {
+	files := meta.ReadDirCached(root, Dir, []string{".md"}, c, probs)
+	for _, c := range meta.ParseAll(c, kind, files, probs, parse) {
+		if c != nil {
 			out = append(out, c)
 		}
 	}

@@ -48,8 +48,10 @@ type Para struct {
 func Load(root string, c *meta.Cache, probs *diag.List) []*Source {
 	var out []*Source
 	used := map[string]bool{}
-	for _, f := range meta.ReadDirCached(root, Dir, []string{".txt", ".md"}, c, probs) {
-		if s := meta.Parsed(c, "source", f, probs, Parse); s != nil {
+	files := meta.ReadDirCached(root, Dir, []string{".txt", ".md"}, c, probs)
+	for i, s := range meta.ParseAll(c, "source", files, probs, Parse) {
+		f := files[i]
+		if s != nil {
 			if s.Original != "" {
 				used[s.Original] = true
 				fi, err := os.Lstat(filepath.Join(root, Dir, s.Original))

@@ -2,6 +2,7 @@ package meta
 
 import (
 	"io/fs"
+	"runtime"
 	"sync"
 	"syscall"
 	"time"
@@ -100,4 +101,28 @@ func Parsed[T any](c *Cache, kind string, f File, probs *diag.List, parse func(F
 	c.parsed[key] = cachedParse{f.Hash, v, own}
 	c.mu.Unlock()
 	return v
+}
+
+// ParseAll parses files with parse on every core, through c (which may be
+// nil) as Parsed does, and returns the results in the files' order. The
+// problems go to probs in the files' order too, as a loop would report them.
+func ParseAll[T any](c *Cache, kind string, files []File, probs *diag.List, parse func(File, *diag.List) T) []T {
+	out := make([]T, len(files))
+	own := make([]diag.List, len(files))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(files); i += workers {
+				out[i] = Parsed(c, kind, files[i], &own[i], parse)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, l := range own {
+		*probs = append(*probs, l...)
+	}
+	return out
 }

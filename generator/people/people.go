@@ -31,8 +31,9 @@ type Person struct {
 // (which may be nil). The people returned are shared with c: do not change them.
 func Load(root string, c *meta.Cache, probs *diag.List) []*Person {
 	var out []*Person
-	for _, f := range meta.ReadDirCached(root, Dir, []string{".md"}, c, probs) {
-		if p := meta.Parsed(c, "person", f, probs, Parse); p != nil {
+	files := meta.ReadDirCached(root, Dir, []string{".md"}, c, probs)
+	for _, p := range meta.ParseAll(c, "person", files, probs, Parse) {
+		if p != nil {
 			out = append(out, p)
 		}
 	}

@@ -2,10 +2,15 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Changes says how a set of content files differs from the one before it.
@@ -22,27 +27,40 @@ type Changes struct {
 // that changed are rewritten. Removed counts old's files in the generated
 // sections that files no longer has.
 func WriteNew(dir string, files map[string][]byte, old string) (Changes, error) {
-	var ch Changes
-	made := map[string]bool{}
-	for _, p := range sortedPaths(files) {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if d := filepath.Dir(full); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return ch, err
+	paths := sortedPaths(files)
+	if err := mkdirs(dir, paths); err != nil {
+		return Changes{}, err
+	}
+	// Comparing, linking and writing are system calls that wait on the
+	// file system: they run on every core.
+	var written, same atomic.Int64
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(paths); i += workers {
+				p := paths[i]
+				full := filepath.Join(dir, filepath.FromSlash(p))
+				if old != "" {
+					prev := filepath.Join(old, filepath.FromSlash(p))
+					if sameBytes(prev, files[p]) && os.Link(prev, full) == nil {
+						same.Add(1)
+						continue
+					}
+				}
+				if errs[i] = os.WriteFile(full, files[p], 0o644); errs[i] == nil {
+					written.Add(1)
+				}
 			}
-			made[d] = true
-		}
-		if old != "" {
-			prev := filepath.Join(old, filepath.FromSlash(p))
-			if same(prev, files[p]) && os.Link(prev, full) == nil {
-				ch.Same++
-				continue
-			}
-		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			return ch, err
-		}
-		ch.Written++
+		}()
+	}
+	wg.Wait()
+	ch := Changes{Written: int(written.Load()), Same: int(same.Load())}
+	if err := errors.Join(errs...); err != nil {
+		return ch, err
 	}
 	if old != "" {
 		for _, s := range Sections {
@@ -60,8 +78,34 @@ func WriteNew(dir string, files map[string][]byte, old string) (Changes, error) 
 	return ch, nil
 }
 
-// same reports whether the regular file at path holds exactly data.
-func same(path string, data []byte) bool {
+// mkdirs makes the folders of paths under dir (which exists), each with one
+// system call: a page bundle per page makes as many folders as files.
+func mkdirs(dir string, paths []string) error {
+	made := map[string]bool{".": true}
+	var mk func(d string) error
+	mk = func(d string) error {
+		if made[d] {
+			return nil
+		}
+		if err := mk(path.Dir(d)); err != nil {
+			return err
+		}
+		made[d] = true
+		if err := os.Mkdir(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil && !os.IsExist(err) {
+			return err
+		}
+		return nil
+	}
+	for _, p := range paths {
+		if err := mk(path.Dir(p)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sameBytes reports whether the regular file at path holds exactly data.
+func sameBytes(path string, data []byte) bool {
 	fi, err := os.Lstat(path)
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
 		return false
