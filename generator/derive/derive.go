@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/corpus"
@@ -192,9 +193,13 @@ func deriveCorpus(in Input) *Result {
 	sort.Slice(r.Sources, func(i, j int) bool { return r.Sources[i].ID < r.Sources[j].ID })
 	sort.Slice(r.People, func(i, j int) bool { return r.People[i].ID < r.People[j].ID })
 
-	r.mentions()
-	r.quotations()
-	r.provenance()
+	// The three read the sources and people and write fields of their own:
+	// they run side by side.
+	var wg sync.WaitGroup
+	for _, f := range []func(){r.mentions, r.quotations, r.provenance} {
+		wg.Go(f)
+	}
+	wg.Wait()
 	return r
 }
 
