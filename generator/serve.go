@@ -74,12 +74,18 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "serve:", err)
 		return 1
 	}
-	defer watcher.Close()
 	addWatches(watcher, *root)
+	watching := make(chan struct{})
 	go func() {
+		defer close(watching)
 		for range debounce(ctx, watcher, *root) {
 			p.update(ctx)
 		}
+	}()
+	// Before the preview folder is removed: no update may still be writing.
+	defer func() {
+		watcher.Close()
+		<-watching
 	}()
 
 	hugoArgs := []string{"server", "--source", *root, "--contentDir", p.content,

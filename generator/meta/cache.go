@@ -2,12 +2,12 @@ package meta
 
 import (
 	"io/fs"
-	"runtime"
 	"sync"
 	"syscall"
 	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/par"
 )
 
 // Cache keeps the files ReadDir read, and what they were parsed into,
@@ -109,18 +109,7 @@ func Parsed[T any](c *Cache, kind string, f File, probs *diag.List, parse func(F
 func ParseAll[T any](c *Cache, kind string, files []File, probs *diag.List, parse func(File, *diag.List) T) []T {
 	out := make([]T, len(files))
 	own := make([]diag.List, len(files))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(files); i += workers {
-				out[i] = Parsed(c, kind, files[i], &own[i], parse)
-			}
-		}()
-	}
-	wg.Wait()
+	par.Do(len(files), func(i int) { out[i] = Parsed(c, kind, files[i], &own[i], parse) })
 	for _, l := range own {
 		*probs = append(*probs, l...)
 	}

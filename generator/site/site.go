@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"runtime"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/derive"
+	"github.com/factcheck-mx/factcheck/generator/par"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
 )
 
@@ -71,27 +71,24 @@ type job struct {
 	build func(g *gen) (any, error)
 }
 
-// run builds and encodes the pages on runtime.GOMAXPROCS(0) goroutines.
+// run builds and encodes the pages on every core.
 func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
 	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			g := &gen{r: r, opt: opt, md: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))}
-			for i := w; i < len(jobs); i += workers {
-				front, err := jobs[i].build(g)
-				if err == nil {
-					out[i], err = encode(front)
-				}
-				errs[i] = err
-			}
-		}()
-	}
-	wg.Wait()
+	// Each call takes a Markdown converter no other call is using:
+	// goldmark does not say it is safe for concurrent use.
+	gens := sync.Pool{New: func() any {
+		return &gen{r: r, opt: opt, md: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))}
+	}}
+	par.Do(len(jobs), func(i int) {
+		g := gens.Get().(*gen)
+		defer gens.Put(g)
+		front, err := jobs[i].build(g)
+		if err == nil {
+			out[i], err = encode(front)
+		}
+		errs[i] = err
+	})
 	files := make(map[string][]byte, len(jobs))
 	for i, j := range jobs {
 		if errs[i] != nil {

@@ -6,11 +6,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"github.com/factcheck-mx/factcheck/generator/par"
 )
 
 // Changes says how a set of content files differs from the one before it.
@@ -35,29 +35,20 @@ func WriteNew(dir string, files map[string][]byte, old string) (Changes, error) 
 	// file system: they run on every core.
 	var written, same atomic.Int64
 	errs := make([]error, len(paths))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(paths); i += workers {
-				p := paths[i]
-				full := filepath.Join(dir, filepath.FromSlash(p))
-				if old != "" {
-					prev := filepath.Join(old, filepath.FromSlash(p))
-					if sameBytes(prev, files[p]) && os.Link(prev, full) == nil {
-						same.Add(1)
-						continue
-					}
-				}
-				if errs[i] = os.WriteFile(full, files[p], 0o644); errs[i] == nil {
-					written.Add(1)
-				}
+	par.Do(len(paths), func(i int) {
+		p := paths[i]
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if old != "" {
+			prev := filepath.Join(old, filepath.FromSlash(p))
+			if sameBytes(prev, files[p]) && os.Link(prev, full) == nil {
+				same.Add(1)
+				return
 			}
-		}()
-	}
-	wg.Wait()
+		}
+		if errs[i] = os.WriteFile(full, files[p], 0o644); errs[i] == nil {
+			written.Add(1)
+		}
+	})
 	ch := Changes{Written: int(written.Load()), Same: int(same.Load())}
 	if err := errors.Join(errs...); err != nil {
 		return ch, err
