@@ -4,13 +4,13 @@ import (
 	"cmp"
 	"encoding/json"
 	"math"
-
-	"github.com/factcheck-mx/factcheck/generator/quotes"
-	"github.com/factcheck-mx/factcheck/generator/revisions"
 	"slices"
 	"strconv"
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
+	"github.com/factcheck-mx/factcheck/generator/derive"
+	"github.com/factcheck-mx/factcheck/generator/quotes"
+	"github.com/factcheck-mx/factcheck/generator/revisions"
 )
 
 // Page is the front matter of every generated page. Hugo reads title, date,
@@ -265,10 +265,9 @@ func (g *gen) personPage(id string) (Page, error) {
 		counts[c.Rating]++
 		p.Claims = append(p.Claims, g.claimRef(cid))
 	}
-	usedIn := g.quoteUses()
 	for _, qi := range g.r.PersonQuote[id] {
 		q := g.r.Quotes[qi]
-		ref := QuoteRef{Quote: q.Text, Source: g.sourceRef(q.Source), URL: g.paraURL(q.Source, q.Para), Para: q.Para, UsedIn: usedIn[qi]}
+		ref := QuoteRef{Quote: q.Text, Source: g.sourceRef(q.Source), URL: g.paraURL(q.Source, q.Para), Para: q.Para, UsedIn: g.uses[qi]}
 		if gi, ok := g.r.GroupOf[qi]; ok {
 			ref.Variants, ref.Group = len(g.r.Groups[gi])-1, g.groupURL(gi)
 		}
@@ -582,11 +581,12 @@ func (g *gen) variant(qi int, base string) Variant {
 	return Variant{Source: g.sourceRef(q.Source), URL: g.paraURL(q.Source, q.Para), Para: q.Para, Quote: q.Text, Diff: quotes.Diff(base, q.Text)}
 }
 
-// quoteUses maps quotations to the claims quoting them as evidence.
-func (g *gen) quoteUses() map[int][]Link {
+// quoteUses maps quotations to the claims quoting them as evidence. It
+// goes over every claim: Files makes it once for all pages.
+func quoteUses(r *derive.Result) map[int][]Link {
 	out := map[int][]Link{}
-	for _, c := range g.r.Claims {
-		for _, qi := range g.r.EvidenceQ[c.ID] {
+	for _, c := range r.Claims {
+		for _, qi := range r.EvidenceQ[c.ID] {
 			l := Link{Title: claimTitle(c), URL: "claims/" + c.ID + "/"}
 			if !slices.Contains(out[qi], l) {
 				out[qi] = append(out[qi], l)

@@ -75,10 +75,11 @@ type job struct {
 func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
 	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
+	uses := quoteUses(r)
 	// Each call takes a Markdown converter no other call is using:
 	// goldmark does not say it is safe for concurrent use.
 	gens := sync.Pool{New: func() any {
-		return &gen{r: r, opt: opt, md: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))}
+		return &gen{r: r, opt: opt, uses: uses, md: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))}
 	}}
 	par.Do(len(jobs), func(i int) {
 		g := gens.Get().(*gen)
@@ -110,9 +111,10 @@ func encode(front any) ([]byte, error) {
 }
 
 type gen struct {
-	r   *derive.Result
-	opt Options
-	md  goldmark.Markdown
+	r    *derive.Result
+	opt  Options
+	uses map[int][]Link // quotation -> the claims quoting it (read-only, shared)
+	md   goldmark.Markdown
 }
 
 func (g *gen) markdown(src string) (string, error) {
