@@ -53,7 +53,7 @@ func Load(root string, scale Scale, c *meta.Cache, probs *diag.List) []*Claim {
 	// A claim is parsed again when the scale changes.
 	kind := fmt.Sprintf("claim %#v", scale)
 	parse := func(f meta.File, probs *diag.List) *Claim { return Parse(f, scale, probs) }
-	files := meta.ReadDirCached(root, Dir, []string{".md"}, c, probs)
+	files := meta.ReadDir(root, Dir, []string{".md"}, c, probs)
 	for _, c := range meta.ParseAll(c, kind, files, probs, parse) {
 		if c != nil {
 			out = append(out, c)

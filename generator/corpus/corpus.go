@@ -48,7 +48,7 @@ type Para struct {
 func Load(root string, c *meta.Cache, probs *diag.List) []*Source {
 	var out []*Source
 	used := map[string]bool{}
-	files := meta.ReadDirCached(root, Dir, []string{".txt", ".md"}, c, probs)
+	files := meta.ReadDir(root, Dir, []string{".txt", ".md"}, c, probs)
 	for i, s := range meta.ParseAll(c, "source", files, probs, Parse) {
 		f := files[i]
 		if s != nil {

@@ -78,11 +78,11 @@ func (c *Cache) keepFile(info fs.FileInfo, f File) {
 	c.files[f.Path] = cachedFile{info.Size(), info.ModTime(), inode(info), f, time.Since(info.ModTime()) > racy}
 }
 
-// Parsed returns what parse makes of f, from the cache when the same parser
+// parsed returns what parse makes of f, from the cache when the same parser
 // (named by kind) already parsed these bytes of this file; the problems
 // parse reported then are reported again to probs. The value returned from
 // the cache is the same one as before: callers must not change it.
-func Parsed[T any](c *Cache, kind string, f File, probs *diag.List, parse func(File, *diag.List) T) T {
+func parsed[T any](c *Cache, kind string, f File, probs *diag.List, parse func(File, *diag.List) T) T {
 	if c == nil {
 		return parse(f, probs)
 	}
@@ -104,12 +104,12 @@ func Parsed[T any](c *Cache, kind string, f File, probs *diag.List, parse func(F
 }
 
 // ParseAll parses files with parse on every core, through c (which may be
-// nil) as Parsed does, and returns the results in the files' order. The
+// nil) as parsed does, and returns the results in the files' order. The
 // problems go to probs in the files' order too, as a loop would report them.
 func ParseAll[T any](c *Cache, kind string, files []File, probs *diag.List, parse func(File, *diag.List) T) []T {
 	out := make([]T, len(files))
 	own := make([]diag.List, len(files))
-	par.Do(len(files), func(i int) { out[i] = Parsed(c, kind, files[i], &own[i], parse) })
+	par.Do(len(files), func(i int) { out[i] = parsed(c, kind, files[i], &own[i], parse) })
 	for _, l := range own {
 		*probs = append(*probs, l...)
 	}

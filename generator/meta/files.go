@@ -54,13 +54,9 @@ func IsOriginal(name string) bool { return strings.Contains(name, OriginalMark) 
 // of exts, sorted by name. Files that cannot be used are reported and left
 // out: symbolic links, files over MaxFileSize, binary files, bad names.
 // Originals (see OriginalMark) are skipped: their owners check them.
-func ReadDir(root, dir string, exts []string, probs *diag.List) []File {
-	return ReadDirCached(root, dir, exts, nil, probs)
-}
-
-// ReadDirCached is ReadDir taking unchanged files from c (which may be nil)
-// instead of reading them again.
-func ReadDirCached(root, dir string, exts []string, c *Cache, probs *diag.List) []File {
+// Unchanged files are taken from c (which may be nil) instead of being read
+// again.
+func ReadDir(root, dir string, exts []string, c *Cache, probs *diag.List) []File {
 	if inside, err := insideRoot(root, dir); err == nil && !inside {
 		probs.Errorf(dir, 0, "the folder is a symbolic link to a place outside the repository: make %s/ a real folder", dir)
 		return nil

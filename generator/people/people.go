@@ -31,7 +31,7 @@ type Person struct {
 // (which may be nil). The people returned are shared with c: do not change them.
 func Load(root string, c *meta.Cache, probs *diag.List) []*Person {
 	var out []*Person
-	files := meta.ReadDirCached(root, Dir, []string{".md"}, c, probs)
+	files := meta.ReadDir(root, Dir, []string{".md"}, c, probs)
 	for _, p := range meta.ParseAll(c, "person", files, probs, Parse) {
 		if p != nil {
 			out = append(out, p)
