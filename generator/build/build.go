@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -461,14 +460,4 @@ func countFiles(dir string) int {
 		return nil
 	})
 	return n
-}
-
-// Sorted returns the keys of files in order (for printing and tests).
-func Sorted(files map[string][]byte) []string {
-	out := make([]string, 0, len(files))
-	for k := range files {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -94,7 +96,7 @@ func snapshot(t *testing.T, root string, folders []string) map[string]string {
 	for _, f := range folders {
 		files := treeBytes(t, filepath.Join(root, f))
 		var b strings.Builder
-		for _, p := range Sorted(files) {
+		for _, p := range slices.Sorted(maps.Keys(files)) {
 			fmt.Fprintf(&b, "%s %x\n", p, files[p])
 		}
 		out[f] = b.String()

@@ -3,10 +3,11 @@ package site
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -27,7 +28,7 @@ type Changes struct {
 // that changed are rewritten. Removed counts old's files in the generated
 // sections that files no longer has.
 func WriteNew(dir string, files map[string][]byte, old string) (Changes, error) {
-	paths := sortedPaths(files)
+	paths := slices.Sorted(maps.Keys(files))
 	if err := mkdirs(dir, paths); err != nil {
 		return Changes{}, err
 	}
@@ -112,7 +113,7 @@ func sameBytes(path string, data []byte) bool {
 // that files no longer has. Other files in dir are left alone.
 func Update(dir string, files, prev map[string][]byte) (Changes, error) {
 	var ch Changes
-	for _, p := range sortedPaths(files) {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		if old, ok := prev[p]; ok && bytes.Equal(old, files[p]) {
 			ch.Same++
 			continue
@@ -140,13 +141,4 @@ func Update(dir string, files, prev map[string][]byte) (Changes, error) {
 		}
 	}
 	return ch, nil
-}
-
-func sortedPaths(files map[string][]byte) []string {
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	return paths
 }
