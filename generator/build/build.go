@@ -63,7 +63,8 @@ type Loaded struct {
 
 // Load reads and checks every input. Problems are sorted.
 func Load(ctx context.Context, root string, drafts bool) (*Loaded, error) {
-	return NewBuilder(root, drafts).Load(ctx)
+	// Loading once: no cache to fill (a nil cache keeps nothing).
+	return (&Builder{root: root, drafts: drafts}).Load(ctx)
 }
 
 // A Builder loads the same site again and again, as serve does after each
