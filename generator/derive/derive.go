@@ -54,43 +54,55 @@ type Mention struct {
 	Other  []int // lines that are not the article (captions, ...) naming them
 }
 
-// Result is the checked, cross-referenced site.
+// Result is the checked, cross-referenced site: what the sources and
+// people alone give (Corpus, which rebuilds that change only claims share)
+// and what the claims add.
 type Result struct {
-	Scale   claims.Scale
+	*Corpus
+
+	Scale  claims.Scale
+	Claims []*claims.Claim // published claims, sorted by id
+	Claim  map[string]*claims.Claim
+
+	Evidence     map[string][]Located      // claim id -> its evidence, in file order
+	Marks        map[string]map[int][]Mark // source id -> paragraph -> marks, by start
+	SourceClaims map[string][]string       // source id -> claim ids citing it (as evidence or where made)
+	PersonClaims map[string][]string       // person id -> claim ids they made
+	Related      map[string][]string       // claim id -> related claim ids, best first
+	EvidenceQ    map[string]map[int]int    // claim id -> evidence index -> quote index it lies in
+}
+
+// Corpus is the part of a Result derived from the sources and people alone.
+// It is not changed once derived (the normalised paragraphs only grow, and
+// are the same for the same sources), so Results can share it.
+type Corpus struct {
 	Sources []*corpus.Source // sorted by id
 	People  []*people.Person // sorted by id
-	Claims  []*claims.Claim  // published claims, sorted by id
 
 	Source map[string]*corpus.Source
 	Person map[string]*people.Person
-	Claim  map[string]*claims.Claim
 
-	Evidence       map[string][]Located      // claim id -> its evidence, in file order
-	Marks          map[string]map[int][]Mark // source id -> paragraph -> marks, by start
 	ParaPeople     map[string]map[int][]string
 	SourcePeople   map[string][]string  // source id -> person ids mentioned
 	PersonMentions map[string][]Mention // person id -> sources naming them
-	SourceClaims   map[string][]string  // source id -> claim ids citing it (as evidence or where made)
-	PersonClaims   map[string][]string  // person id -> claim ids they made
-	Related        map[string][]string  // claim id -> related claim ids, best first
 
-	Quotes      []quotes.Quote         // every direct quotation, by source then position
-	QuoteID     []string               // stable id of each quotation: source-pN-qK
-	Groups      [][]int                // variant groups: indices into Quotes
-	GroupOf     map[int]int            // quote index -> group index
-	SourceQuote map[string][]int       // source id -> its quotes
-	PersonQuote map[string][]int       // person id -> quotes attributed to them
-	EvidenceQ   map[string]map[int]int // claim id -> evidence index -> quote index it lies in
+	Quotes      []quotes.Quote   // every direct quotation, by source then position
+	QuoteID     []string         // stable id of each quotation: source-pN-qK
+	Groups      [][]int          // variant groups: indices into Quotes
+	GroupOf     map[int]int      // quote index -> group index
+	SourceQuote map[string][]int // source id -> its quotes
+	PersonQuote map[string][]int // person id -> quotes attributed to them
 
 	Shared   []provenance.Relation            // pairs of sources sharing text, by source order
 	SharedOf map[string][]int                 // source id -> its relations (indices into Shared)
 	Cites    map[string][]provenance.Citation // source id -> outlets its text cites as origin
 	OriginOf map[string][]string              // outlet -> sources relaying or citing it, in source order
 
-	ambiguous   map[string]bool            // source ids used by two files: quotes are not checked against either
-	norm        map[string][]evidence.Text // normalised paragraphs per source, filled as claims are checked
-	in          Input                      // what the result was derived from
-	corpusProbs diag.List                  // problems found in the sources and people alone
+	ambiguous map[string]bool            // source ids used by two files: quotes are not checked against either
+	norm      map[string][]evidence.Text // normalised paragraphs per source, filled as claims are checked
+	sources   []*corpus.Source           // as given, to tell whether a later input has the same
+	people    []*people.Person           // as given
+	probs     diag.List                  // problems found in the sources and people alone
 }
 
 // Derive checks in and computes the relations. Problems go to probs; the
@@ -103,22 +115,24 @@ func Derive(in Input, probs *diag.List) *Result { return Again(nil, in, probs) }
 // meta.Cache hands back for files that did not change. Only the claims are
 // then checked and related again. prev may be nil; it is not changed.
 func Again(prev *Result, in Input, probs *diag.List) *Result {
-	var r *Result
-	if prev != nil && slices.Equal(prev.in.Sources, in.Sources) && slices.Equal(prev.in.People, in.People) {
-		r = prev.corpusOnly()
+	var c *Corpus
+	if prev != nil && slices.Equal(prev.sources, in.Sources) && slices.Equal(prev.people, in.People) {
+		c = prev.Corpus
 	} else {
-		r = deriveCorpus(in)
+		c = deriveCorpus(in)
 	}
-	*probs = append(*probs, r.corpusProbs...)
-	r.in = in
-	r.Scale = in.Scale
-	r.Claim = map[string]*claims.Claim{}
-	r.Evidence = map[string][]Located{}
-	r.Marks = map[string]map[int][]Mark{}
-	r.SourceClaims = map[string][]string{}
-	r.PersonClaims = map[string][]string{}
-	r.Related = map[string][]string{}
-	r.EvidenceQ = map[string]map[int]int{}
+	*probs = append(*probs, c.probs...)
+	r := &Result{
+		Corpus:       c,
+		Scale:        in.Scale,
+		Claim:        map[string]*claims.Claim{},
+		Evidence:     map[string][]Located{},
+		Marks:        map[string]map[int][]Mark{},
+		SourceClaims: map[string][]string{},
+		PersonClaims: map[string][]string{},
+		Related:      map[string][]string{},
+		EvidenceQ:    map[string]map[int]int{},
+	}
 	for _, c := range in.Claims {
 		r.check(c, probs)
 		if c.Draft && !in.Drafts {
@@ -136,25 +150,12 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 	return r
 }
 
-// corpusOnly returns a Result sharing r's sources, people and everything
-// derived from them alone, with nothing about claims. The shared parts are
-// never changed once derived (the normalised paragraphs only grow, and are
-// the same for the same sources).
-func (r *Result) corpusOnly() *Result {
-	return &Result{
-		Sources: r.Sources, People: r.People, Source: r.Source, Person: r.Person,
-		ParaPeople: r.ParaPeople, SourcePeople: r.SourcePeople, PersonMentions: r.PersonMentions,
-		Quotes: r.Quotes, QuoteID: r.QuoteID, Groups: r.Groups, GroupOf: r.GroupOf,
-		SourceQuote: r.SourceQuote, PersonQuote: r.PersonQuote,
-		Shared: r.Shared, SharedOf: r.SharedOf, Cites: r.Cites, OriginOf: r.OriginOf,
-		ambiguous: r.ambiguous, norm: r.norm, corpusProbs: r.corpusProbs,
-	}
-}
-
 // deriveCorpus checks the sources and people and derives what depends on
 // them alone.
-func deriveCorpus(in Input) *Result {
-	r := &Result{
+func deriveCorpus(in Input) *Corpus {
+	r := &Corpus{
+		sources:        in.Sources,
+		people:         in.People,
 		Source:         map[string]*corpus.Source{},
 		Person:         map[string]*people.Person{},
 		ParaPeople:     map[string]map[int][]string{},
@@ -169,7 +170,7 @@ func deriveCorpus(in Input) *Result {
 		OriginOf:       map[string][]string{},
 		norm:           map[string][]evidence.Text{},
 	}
-	probs := &r.corpusProbs
+	probs := &r.probs
 	for _, s := range in.Sources {
 		if prev, dup := r.Source[s.ID]; dup {
 			probs.Errorf(s.Path, 0, "source id %q is also used by %s: rename one of the files", s.ID, prev.Path)
@@ -203,7 +204,7 @@ func deriveCorpus(in Input) *Result {
 	return r
 }
 
-func (r *Result) mentions() {
+func (r *Corpus) mentions() {
 	m := people.NewMatcher(r.People)
 	for _, s := range r.Sources {
 		article := map[string][]int{}
@@ -242,7 +243,7 @@ func (r *Result) mentions() {
 }
 
 // quotations extracts every source's quotations and groups their variants.
-func (r *Result) quotations() {
+func (r *Corpus) quotations() {
 	m := people.NewMatcher(r.People)
 	ordinal := 0
 	for _, s := range r.Sources {
@@ -284,7 +285,7 @@ func (r *Result) quotations() {
 
 // provenance finds the sources that share text and the outlets each cites
 // as the origin of its reporting.
-func (r *Result) provenance() {
+func (r *Corpus) provenance() {
 	docs := make([]provenance.Doc, len(r.Sources))
 	var outlets []string
 	for i, s := range r.Sources {
@@ -391,7 +392,7 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) {
 
 // normalized returns the normalised text of each of s's paragraphs,
 // computed once per source however many claims quote it.
-func (r *Result) normalized(s *corpus.Source) []evidence.Text {
+func (r *Corpus) normalized(s *corpus.Source) []evidence.Text {
 	if t, ok := r.norm[s.ID]; ok {
 		return t
 	}
@@ -572,8 +573,8 @@ func appendLast(list []int, i int) []int {
 	return append(list, i)
 }
 
-func (r *Result) personIDs() []string { return sortedKeys(r.Person) }
-func (r *Result) sourceIDs() []string { return sortedKeys(r.Source) }
+func (r *Corpus) personIDs() []string { return sortedKeys(r.Person) }
+func (r *Corpus) sourceIDs() []string { return sortedKeys(r.Source) }
 
 func suggest(id string, ids []string) string {
 	if s := meta.Closest(id, ids); s != "" {
