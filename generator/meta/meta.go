@@ -198,27 +198,56 @@ func firstInvalidLine(data []byte) int {
 }
 
 // decodeYAML turns YAML into a Node tree; offset is the line of the opening
-// delimiter, so node line L in the block is file line offset+L.
+// delimiter, so node line L in the block is file line offset+L, counted as
+// this package counts lines (see yamlLines).
 func decodeYAML(data []byte, offset int) (*Node, error) {
+	at := yamlLines(data, offset)
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(err, offset)
+		return nil, yamlError(err, at)
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return nil, nil
 	}
-	return fromYAML(root.Content[0], offset)
+	return fromYAML(root.Content[0], at)
+}
+
+// yamlLines maps yaml.v3's line numbers to the file's. yaml.v3 (a port of
+// libyaml, YAML 1.1) also breaks lines at NEL (U+0085), LS (U+2028) and PS
+// (U+2029); the file's lines, like an editor's, break only at LF. Lines past
+// the end of the block map to the block's last line.
+func yamlLines(data []byte, offset int) func(int) int {
+	file := []int{0, offset + 1} // file[L] is the file line of YAML line L
+	n := offset + 1
+	for _, r := range string(data) {
+		switch r {
+		case '\n':
+			n++
+			file = append(file, n)
+		case '\u0085', '\u2028', '\u2029':
+			file = append(file, n)
+		}
+	}
+	return func(l int) int {
+		switch {
+		case l < 1:
+			return offset
+		case l >= len(file):
+			return file[len(file)-1]
+		}
+		return file[l]
+	}
 }
 
 // yamlError turns yaml.v3's error text into a positioned error. yaml.v3 has
 // no structured position for syntax errors, only the "line N:" in its text.
-func yamlError(err error, offset int) error {
+func yamlError(err error, at func(int) int) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := offset
+	line := at(0)
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if i := strings.IndexByte(rest, ':'); i > 0 {
 			if n, convErr := strconv.Atoi(rest[:i]); convErr == nil {
-				line = offset + n
+				line = at(n)
 				msg = strings.TrimSpace(rest[i+1:])
 			}
 		}
@@ -226,8 +255,8 @@ func yamlError(err error, offset int) error {
 	return &Error{Line: line, Msg: "front matter is not valid YAML: " + msg + " (check indentation, and quote values that contain ': ' or start with a quote mark)"}
 }
 
-func fromYAML(y *yaml.Node, offset int) (*Node, error) {
-	line := offset + y.Line
+func fromYAML(y *yaml.Node, at func(int) int) (*Node, error) {
+	line := at(y.Line)
 	switch y.Kind {
 	case yaml.MappingNode:
 		n := &Node{Kind: Map, Line: line}
@@ -235,23 +264,23 @@ func fromYAML(y *yaml.Node, offset int) (*Node, error) {
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				return nil, &Error{Line: offset + k.Line, Msg: "a key must be a plain name"}
+				return nil, &Error{Line: at(k.Line), Msg: "a key must be a plain name"}
 			}
 			if prev, dup := seen[k.Value]; dup {
-				return nil, &Error{Line: offset + k.Line, Msg: fmt.Sprintf("field %q is given twice (first on line %d): keep one", k.Value, prev)}
+				return nil, &Error{Line: at(k.Line), Msg: fmt.Sprintf("field %q is given twice (first on line %d): keep one", k.Value, prev)}
 			}
-			seen[k.Value] = offset + k.Line
-			val, err := fromYAML(v, offset)
+			seen[k.Value] = at(k.Line)
+			val, err := fromYAML(v, at)
 			if err != nil {
 				return nil, err
 			}
-			n.Fields = append(n.Fields, Field{Key: k.Value, Line: offset + k.Line, Value: val})
+			n.Fields = append(n.Fields, Field{Key: k.Value, Line: at(k.Line), Value: val})
 		}
 		return n, nil
 	case yaml.SequenceNode:
 		n := &Node{Kind: List, Line: line}
 		for _, c := range y.Content {
-			val, err := fromYAML(c, offset)
+			val, err := fromYAML(c, at)
 			if err != nil {
 				return nil, err
 			}

@@ -136,3 +136,25 @@ func TestSlugAndValidID(t *testing.T) {
 		}
 	}
 }
+
+// yaml.v3 also breaks lines at NEL, LS and PS; the file's lines (and the
+// line a contributor's editor shows) break only at LF.
+func TestYAMLLinesAreFileLines(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+	}{
+		{"unclosed quote after NEL and LS", "---\n\"\u0085\u2028\n---", 3},
+		{"unclosed quote", "---\ntitle: a\nrating: \"b\n---\n", 3},
+		{"field after LS in a value", "---\ntitle: \"a\u2028b\"\nrating: r\nx: 1\n---\n", 4},
+		{"PS breaks a plain value", "---\ntitle: a\u2029b\nrating: r\n---\n", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, probs := read(t, tt.src)
+			if len(probs) != 1 || probs[0].Line != tt.line {
+				t.Fatalf("problems %v, want one on line %d", probs, tt.line)
+			}
+		})
+	}
+}
