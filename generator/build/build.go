@@ -325,6 +325,15 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 // Hugo renders the site at root with the given content folder into dest:
 // the whole site, or only the segments named.
 func Hugo(root, content, dest, baseURL string, drafts bool, segments ...string) error {
+	// Hugo takes a relative --contentDir or --destination as relative to
+	// --source, not to the working directory: pass them absolute.
+	content, err := filepath.Abs(content)
+	if err != nil {
+		return err
+	}
+	if dest, err = filepath.Abs(dest); err != nil {
+		return err
+	}
 	args := []string{
 		"--source", root, "--contentDir", content, "--destination", dest,
 		"--baseURL", baseURL, "--quiet", "--cleanDestinationDir", "--panicOnWarning=false",
