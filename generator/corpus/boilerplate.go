@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Reasons a paragraph is not part of the article (ids; the site words them
@@ -27,6 +28,40 @@ var (
 	credit = regexp.MustCompile(`(?i)(getty images|\bafp\b|anadolu|bettmann archive|reuters|ap photo|associated press photo|shutterstock|file photo)\W*(file)?\s*$`)
 )
 
+// navLine matches no line longer than navMax bytes, and promo matches
+// within a line's first promoMax bytes: their longest matches are "photo: "
+// and 40 characters (of up to 4 bytes each), "representational image."
+// and "listen to the latest", where under (?i) a letter may be a 3-byte
+// fold (K, the Kelvin sign, for k; ſ for s). Checking only those bytes
+// gives the same answers: Go's backtracking matcher clears a bitmap of the
+// text's length times the pattern's on every call, which over a corpus of
+// long paragraphs was the largest single cost of loading it.
+const (
+	navMax   = 3*len("representational image.") + 4*40
+	promoMax = 3 * len("listen to the latest")
+)
+
+// creditTail returns the end of line t within which any match of credit
+// lies. A match ends with the agency's name (at most creditMax bytes) and
+// then only characters of \W, "file" and spaces; the tail keeps those, the
+// longest name before them, and one more character for credit's \b.
+func creditTail(t string) string {
+	i := len(t)
+	for i > 0 {
+		c := t[i-1]
+		word := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+		if word && !strings.ContainsRune("fileFILE", rune(c)) {
+			break
+		}
+		i--
+	}
+	return t[max(0, i-creditMax-utf8.UTFMax):]
+}
+
+// creditMax is the longest agency name credit matches, in bytes, with each
+// letter as its widest (?i) fold.
+const creditMax = 3 * len("associated press photo")
+
 // markBoilerplate sets Para.Boilerplate on lines that are not the article.
 // Short appeals and promotions are recognised by their words; photo
 // captions by the agency credit that ends them, and a short title line
@@ -41,13 +76,13 @@ func markBoilerplate(paras []Para) {
 		switch {
 		case strings.EqualFold(strings.Trim(t, ".:!"), "advertisement"):
 			p.Boilerplate = Advert
-		case navLine.MatchString(t):
+		case len(t) <= navMax && navLine.MatchString(t):
 			p.Boilerplate = Promo
-		case promo.MatchString(t):
+		case promo.MatchString(t[:min(len(t), promoMax)]):
 			p.Boilerplate = Promo
 		case words <= 40 && appeal.MatchString(t):
 			p.Boilerplate = Appeal
-		case words <= 60 && credit.MatchString(t):
+		case words <= 60 && credit.MatchString(creditTail(t)):
 			p.Boilerplate = Caption
 			if i > 0 && paras[i-1].Boilerplate == "" && len(strings.Fields(paras[i-1].Text)) <= 8 && strings.HasSuffix(paras[i-1].Text, ".") {
 				paras[i-1].Boilerplate = Caption
