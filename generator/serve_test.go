@@ -120,6 +120,10 @@ func TestServeShowsEdits(t *testing.T) {
 			t.Errorf("the edited summary never appeared on %s", o)
 		}
 	}
+	// The JSON export follows, once Hugo has rendered the edit.
+	if !waitFor("Edited in the test.", site+"data/claims.json") {
+		t.Error("the edited summary never appeared in /data/claims.json")
+	}
 	broken := strings.Replace(edited, "claimant: paul-kolbe", "claimant: nobody-at-all", 1)
 	os.WriteFile(claim, []byte(broken), 0o644)
 	time.Sleep(time.Second)
