@@ -20,7 +20,6 @@ import (
 	"github.com/gohugoio/hugo/commands"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
-	"github.com/factcheck-mx/factcheck/generator/derive"
 	"github.com/factcheck-mx/factcheck/generator/export"
 	"github.com/factcheck-mx/factcheck/generator/search"
 	"github.com/factcheck-mx/factcheck/generator/site"
@@ -70,23 +69,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		base:    "http://localhost:" + strconv.Itoa(*port) + "/",
 		builder: build.NewBuilder(*root, *drafts),
 		stdout:  stdout, stderr: stderr,
-		pending: make(chan *derive.Result, 1), rendered: make(chan struct{}, 1),
 	}
 	if !p.update(ctx) {
 		return 1
 	}
-	p.export(<-p.pending) // before Hugo starts: nothing to wait for
-	exporting := make(chan struct{})
-	stopExport := make(chan struct{})
-	go func() {
-		defer close(exporting)
-		p.exportLoop(stopExport)
-	}()
-	// Before the preview folder is removed: no export may still be writing.
-	defer func() {
-		close(stopExport)
-		<-exporting
-	}()
 
 	watcher, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -121,12 +107,6 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	ready := false
 	for line := range out {
 		fmt.Fprintln(stdout, "hugo:", line)
-		if strings.HasPrefix(line, "Total in ") { // Hugo finished a rebuild
-			select {
-			case p.rendered <- struct{}{}:
-			default:
-			}
-		}
 		if !ready && strings.Contains(line, "Web Server is available") {
 			ready = true
 			fmt.Fprintf(stdout, "serve: %s (Ctrl+C to stop)\n", p.base)
@@ -151,20 +131,7 @@ type preview struct {
 
 	mu    sync.Mutex
 	files map[string][]byte // the preview's content/ as last written
-
-	// The JSON export waits for Hugo: encoding it takes about as much CPU
-	// as a third of a rebuild, and the reader waits for Hugo's pages, not
-	// for the export. pending holds the latest site not yet exported;
-	// rendered says Hugo finished a rebuild.
-	pending  chan *derive.Result
-	rendered chan struct{}
 }
-
-// exportWait is how long an export waits for Hugo to finish the rebuild an
-// edit started: longer than Hugo's rebuilds at 10,000 claims, and the
-// export is written then even if Hugo did not rebuild (an edit that
-// changed the export alone).
-const exportWait = 3 * time.Second
 
 // update loads the site again and writes the content files that changed
 // into the preview's content folder, where Hugo's server picks them up.
@@ -203,52 +170,17 @@ func (p *preview) update(ctx context.Context) bool {
 	}
 	p.files = files
 	took := time.Since(start)
-	select { // replace an export still waiting: this one is newer
-	case <-p.pending:
-	default:
-	}
-	select { // forget a rebuild Hugo finished before these files were written
-	case <-p.rendered:
-	default:
-	}
-	p.pending <- l.Result
-	fmt.Fprintf(p.stdout, "serve: %d claim, %d person and %d source pages; content: %d files written, %d unchanged, %d removed in %s\n",
-		len(l.Result.Claims), len(l.Result.People), len(l.Result.Sources), ch.Written, ch.Same, ch.Removed, took.Round(time.Millisecond))
-	return true
-}
-
-// exportLoop writes the export of each site update leaves pending, once
-// Hugo has rendered it or exportWait has passed, until stop is closed.
-func (p *preview) exportLoop(stop <-chan struct{}) {
-	for {
-		select {
-		case <-stop:
-			return
-		case r := <-p.pending:
-			select {
-			case <-stop:
-				return
-			case <-p.rendered:
-			case <-time.After(exportWait):
-			}
-			select { // a newer update came meanwhile: export that
-			case r = <-p.pending:
-			default:
-			}
-			p.export(r)
-		}
-	}
-}
-
-// export writes the JSON export of r into the preview.
-func (p *preview) export(r *derive.Result) {
-	data, err := export.Files(r, p.base)
+	// The JSON export is written after the content, while Hugo renders.
+	data, err := export.Files(l.Result, p.base)
 	if err == nil {
 		err = export.Write(p.public, data)
 	}
 	if err != nil {
 		fmt.Fprintln(p.stderr, "serve: the data export:", err)
 	}
+	fmt.Fprintf(p.stdout, "serve: %d claim, %d person and %d source pages; content: %d files written, %d unchanged, %d removed in %s\n",
+		len(l.Result.Claims), len(l.Result.People), len(l.Result.Sources), ch.Written, ch.Same, ch.Removed, took.Round(time.Millisecond))
+	return true
 }
 
 // index builds the search index of the preview as Hugo first rendered it.

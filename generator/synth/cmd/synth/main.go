@@ -189,6 +189,7 @@ func latency(n int, url, dir, id string) error {
 		return err
 	}
 	var took []time.Duration
+	failed := 0 // fetches that failed while the server rebuilt
 	for range n {
 		time.Sleep(2 * time.Second)
 		start := time.Now()
@@ -199,9 +200,12 @@ func latency(n int, url, dir, id string) error {
 		for {
 			body, err := get()
 			if err != nil {
-				return err
+				// Hugo's server now and then cuts a response short while it
+				// rebuilds: count it and ask again.
+				failed++
+				fmt.Fprintln(os.Stderr, "synth: fetch failed:", err)
 			}
-			if strings.Contains(body, mark) {
+			if err == nil && strings.Contains(body, mark) {
 				break
 			}
 			if time.Since(start) > time.Minute {
@@ -214,5 +218,8 @@ func latency(n int, url, dir, id string) error {
 	}
 	slices.Sort(took)
 	fmt.Printf("median %.2f s\n", took[len(took)/2].Seconds())
+	if failed > 0 {
+		fmt.Printf("failed fetches %d\n", failed)
+	}
 	return nil
 }
