@@ -53,7 +53,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	ln.Close()
-	dir, err := os.MkdirTemp(*root, ".preview-")
+	build.RemoveStale(*root)
+	dir, err := build.TempDir(*root, "preview")
 	if err != nil {
 		fmt.Fprintln(stderr, "serve:", err)
 		return 1

@@ -54,6 +54,14 @@ func TestServeShowsEdits(t *testing.T) {
 	}
 	port := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
+	// A preview left by a serve that was killed (no such process) goes;
+	// one of a running process (init) stays.
+	stale, live := filepath.Join(dir, ".preview-4194305-1"), filepath.Join(dir, ".preview-1-1")
+	for _, d := range []string{stale, live} {
+		if err := os.MkdirAll(filepath.Join(d, "content"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int)
 	go func() {
@@ -64,8 +72,8 @@ func TestServeShowsEdits(t *testing.T) {
 		if code := <-done; code != 0 {
 			t.Errorf("serve exited %d", code)
 		}
-		if m, _ := filepath.Glob(filepath.Join(dir, ".preview-*")); len(m) != 0 {
-			t.Errorf("serve left %v behind", m)
+		if m, _ := filepath.Glob(filepath.Join(dir, ".preview-*")); len(m) != 1 || m[0] != live {
+			t.Errorf("serve left %v behind, want only %s", m, live)
 		}
 	}()
 	site := "http://127.0.0.1:" + strconv.Itoa(port) + "/"
@@ -102,6 +110,9 @@ func TestServeShowsEdits(t *testing.T) {
 	}
 	if !waitFor("livereload.js") {
 		t.Fatal("serve never served the claim page with the live-reload script")
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the preview of a killed serve is still there: %v", err)
 	}
 	claim := filepath.Join(dir, "claims", "kolbe-russia-willing-to-take-higher-risks.md")
 	orig, _ := os.ReadFile(claim)

@@ -252,8 +252,8 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, l.Probs, err
 	}
 	t.lap("content")
-	removeStale(opt.Root)
-	stage, err := os.MkdirTemp(opt.Root, stagePrefix())
+	RemoveStale(opt.Root)
+	stage, err := TempDir(opt.Root, "build")
 	if err != nil {
 		return Summary{}, l.Probs, err
 	}
@@ -442,15 +442,22 @@ func swap(root, dest, stage string) error {
 	return nil
 }
 
-// stagePrefix names staging folders: .build-PID-random.
-func stagePrefix() string { return ".build-" + strconv.Itoa(os.Getpid()) + "-" }
+// TempDir makes a working folder in root for this process: root/.KIND-PID-
+// and a random suffix (kind "build" for a build's staging folder, "preview"
+// for serve's). If the process is killed, RemoveStale removes it later.
+func TempDir(root, kind string) (string, error) {
+	return os.MkdirTemp(root, "."+kind+"-"+strconv.Itoa(os.Getpid())+"-")
+}
 
-// removeStale deletes staging folders left in root by builds that were
-// killed (their process no longer runs).
-func removeStale(root string) {
+// RemoveStale deletes the working folders (see TempDir) left in root by
+// builds and previews that were killed: those whose process no longer runs.
+func RemoveStale(root string) {
 	entries, _ := os.ReadDir(root)
 	for _, e := range entries {
 		rest, ok := strings.CutPrefix(e.Name(), ".build-")
+		if !ok {
+			rest, ok = strings.CutPrefix(e.Name(), ".preview-")
+		}
 		if !ok || !e.IsDir() {
 			continue
 		}
