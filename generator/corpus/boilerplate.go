@@ -31,8 +31,8 @@ var (
 // navLine matches no line longer than navMax bytes, and promo matches
 // within a line's first promoMax bytes: their longest matches are "photo: "
 // and 40 characters (of up to 4 bytes each), "representational image."
-// and "listen to the latest", where under (?i) a letter may be a 3-byte
-// fold (K, the Kelvin sign, for k; ſ for s). Checking only those bytes
+// and "listen to the latest", where under (?i) a letter may be a fold of
+// up to 3 bytes (K, the Kelvin sign, for k; ſ for s). Checking only those bytes
 // gives the same answers: Go's backtracking matcher clears a bitmap of the
 // text's length times the pattern's on every call, which over a corpus of
 // long paragraphs was the largest single cost of loading it.
