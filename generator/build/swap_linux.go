@@ -19,8 +19,3 @@ func exchange(a, b string) error {
 	}
 	return nil
 }
-
-// alive reports whether a process with this id is running.
-func alive(pid int) bool {
-	return unix.Kill(pid, 0) == nil || errors.Is(unix.Kill(pid, 0), unix.EPERM)
-}

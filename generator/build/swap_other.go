@@ -4,6 +4,3 @@ package build
 
 // exchange is not atomic outside Linux; swap falls back to two renames.
 func exchange(a, b string) error { return errExchangeUnsupported }
-
-// alive cannot tell here; staging folders are then left for the user.
-func alive(pid int) bool { return true }
