@@ -60,11 +60,6 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	defer os.RemoveAll(dir)
-	// Hugo takes a relative --contentDir as relative to --source.
-	if dir, err = filepath.Abs(dir); err != nil {
-		fmt.Fprintln(stderr, "serve:", err)
-		return 1
-	}
 	p := &preview{
 		root: *root, content: filepath.Join(dir, "content"), public: filepath.Join(dir, "public"),
 		base:    "http://localhost:" + strconv.Itoa(*port) + "/",

@@ -444,9 +444,15 @@ func swap(root, dest, stage string) error {
 
 // TempDir makes a working folder in root for this process: root/.KIND-PID-
 // and a random suffix (kind "build" for a build's staging folder, "preview"
-// for serve's). If the process is killed, RemoveStale removes it later.
+// for serve's), returned as an absolute path, since Hugo reads a relative
+// --contentDir or --destination as relative to its --source. If the
+// process is killed, RemoveStale removes it later.
 func TempDir(root, kind string) (string, error) {
-	return os.MkdirTemp(root, "."+kind+"-"+strconv.Itoa(os.Getpid())+"-")
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	return os.MkdirTemp(abs, "."+kind+"-"+strconv.Itoa(os.Getpid())+"-")
 }
 
 // RemoveStale deletes the working folders (see TempDir) left in root by

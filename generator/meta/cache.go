@@ -3,7 +3,6 @@ package meta
 import (
 	"io/fs"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/diag"
@@ -46,13 +45,6 @@ type cachedParse struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache {
 	return &Cache{files: map[string]cachedFile{}, parsed: map[string]cachedParse{}}
-}
-
-func inode(info fs.FileInfo) uint64 {
-	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		return uint64(st.Ino)
-	}
-	return 0
 }
 
 // file returns the cached file at rel if info says it has not changed.

@@ -1,0 +1,9 @@
+//go:build !unix
+
+package meta
+
+import "io/fs"
+
+// inode is 0 where the system gives none: Cache then compares size and
+// modification time only.
+func inode(fs.FileInfo) uint64 { return 0 }
