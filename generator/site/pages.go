@@ -92,16 +92,17 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 		Sources: []SourceRef{}, Evidence: []EvidenceItem{}, Related: []ClaimRef{},
 	}
 	p.Claimant = PersonRef{Link: g.personLink(c.Claimant)}
-	if per, ok := g.r.Person[c.Claimant]; ok {
+	if per, ok := g.c.Person[c.Claimant]; ok {
 		p.Claimant.Role = per.Role
 	}
 	for _, id := range c.Sources {
-		if _, ok := g.r.Source[id]; ok {
+		if _, ok := g.c.Source[id]; ok {
 			p.Sources = append(p.Sources, g.sourceRef(id))
 		}
 	}
-	for ei, l := range g.r.Evidence[c.ID] {
-		s := g.r.Source[l.Source]
+	located, quoted := g.evidence(c.ID)
+	for ei, l := range located {
+		s := g.c.Source[l.Source]
 		text := s.Paras[l.N-1].Text
 		item := EvidenceItem{
 			Source: g.sourceRef(l.Source),
@@ -109,19 +110,19 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 			Note:   l.Note, Stance: l.Stance, Para: l.N,
 			URL: g.paraURL(l.Source, l.N),
 		}
-		if qi, ok := g.r.EvidenceQ[c.ID][ei]; ok {
-			if gi, ok := g.r.GroupOf[qi]; ok {
+		if qi, ok := quoted[ei]; ok {
+			if gi, ok := g.c.GroupOf[qi]; ok {
 				item.Group = g.groupURL(gi)
-				for _, other := range g.r.Groups[gi] {
+				for _, other := range g.c.Groups[gi] {
 					if other != qi {
-						item.Variants = append(item.Variants, g.variant(other, g.r.Quotes[qi].Text))
+						item.Variants = append(item.Variants, g.variant(other, g.c.Quotes[qi].Text))
 					}
 				}
 			}
 		}
 		p.Evidence = append(p.Evidence, item)
 	}
-	for _, id := range g.r.Related[c.ID] {
+	for _, id := range g.related(c.ID) {
 		p.Related = append(p.Related, g.claimRef(id))
 	}
 	p.Card = g.claimRef(c.ID)
@@ -136,8 +137,8 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 	}
 	g.history(&page, "claims", c.Path)
 	p.Corrections = []CorrectionItem{}
-	if h := g.opt.History; h != nil && h.Pages[c.Path] != nil {
-		for _, corr := range h.Pages[c.Path].Corrections {
+	if _, ph := g.pageHistory(c.Path); ph != nil {
+		for _, corr := range ph.Corrections {
 			p.Corrections = append(p.Corrections, g.correctionItem(corr))
 		}
 	}
@@ -149,10 +150,10 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 // and recommends (datePublished, itemReviewed with author, datePublished and
 // appearance; numeric rating bounds).
 func (g *gen) claimReview(c *claims.Claim) map[string]any {
-	rt, _ := g.r.Scale.Get(c.Rating)
-	n := len(g.r.Scale)
+	rt, _ := g.scale.Get(c.Rating)
+	n := len(g.scale)
 	author := map[string]any{"@type": "Person", "name": g.personLink(c.Claimant).Title}
-	if per, ok := g.r.Person[c.Claimant]; ok {
+	if per, ok := g.c.Person[c.Claimant]; ok {
 		author["url"] = g.opt.BaseURL + "people/" + per.ID + "/"
 		if per.Role != "" {
 			author["jobTitle"] = per.Role
@@ -160,7 +161,7 @@ func (g *gen) claimReview(c *claims.Claim) map[string]any {
 	}
 	var appearance []any
 	for _, id := range c.Sources {
-		s, ok := g.r.Source[id]
+		s, ok := g.c.Source[id]
 		if !ok {
 			continue
 		}
@@ -249,7 +250,7 @@ type QuoteRef struct {
 }
 
 func (g *gen) personPage(id string) (Page, error) {
-	per := g.r.Person[id]
+	per := g.c.Person[id]
 	bio, err := g.markdown(per.Bio)
 	if err != nil {
 		return Page{}, err
@@ -260,31 +261,31 @@ func (g *gen) personPage(id string) (Page, error) {
 		Claims: []ClaimRef{}, Mentions: []MentionAt{}, Quotes: []QuoteRef{},
 	}
 	counts := map[string]int{}
-	for _, cid := range g.r.PersonClaims[id] {
-		c := g.r.Claim[cid]
+	for _, cid := range g.personClaims(id) {
+		c := g.claim(cid)
 		counts[c.Rating]++
 		p.Claims = append(p.Claims, g.claimRef(cid))
 	}
-	for _, qi := range g.r.PersonQuote[id] {
-		q := g.r.Quotes[qi]
-		ref := QuoteRef{Quote: q.Text, Source: g.sourceRef(q.Source), URL: g.paraURL(q.Source, q.Para), Para: q.Para, UsedIn: g.uses[qi]}
-		if gi, ok := g.r.GroupOf[qi]; ok {
-			ref.Variants, ref.Group = len(g.r.Groups[gi])-1, g.groupURL(gi)
+	for _, qi := range g.c.PersonQuote[id] {
+		q := g.c.Quotes[qi]
+		ref := QuoteRef{Quote: q.Text, Source: g.sourceRef(q.Source), URL: g.paraURL(q.Source, q.Para), Para: q.Para, UsedIn: g.quoteUsers(qi)}
+		if gi, ok := g.c.GroupOf[qi]; ok {
+			ref.Variants, ref.Group = len(g.c.Groups[gi])-1, g.groupURL(gi)
 		}
 		p.Quotes = append(p.Quotes, ref)
 	}
 	most := 0
-	for _, rt := range g.r.Scale {
+	for _, rt := range g.scale {
 		most = max(most, counts[rt.ID])
 	}
-	for _, rt := range g.r.Scale {
+	for _, rt := range g.scale {
 		s := Score{Rating: rating(rt), Count: counts[rt.ID]}
 		if most > 0 {
 			s.Share = s.Count * 100 / most
 		}
 		p.Scorecard = append(p.Scorecard, s)
 	}
-	for _, m := range g.r.PersonMentions[id] {
+	for _, m := range g.c.PersonMentions[id] {
 		at := MentionAt{Source: g.sourceRef(m.Source)}
 		at.Paras = []Link{}
 		for _, n := range m.Paras {
@@ -394,7 +395,7 @@ type Segment struct {
 }
 
 func (g *gen) sourcePage(id string) Page {
-	s := g.r.Source[id]
+	s := g.c.Source[id]
 	url := s.URL
 	if url == "unknown" {
 		url = ""
@@ -404,7 +405,7 @@ func (g *gen) sourcePage(id string) Page {
 		Author: s.Author, Relays: append([]string{}, s.Relays...), Notes: s.Notes, Original: s.Original,
 		People: []Link{}, Claims: []ClaimRef{},
 	}
-	marks := g.r.Marks[id]
+	marks := g.marks(id)
 	for _, para := range s.Paras {
 		out := Para{N: para.N, Anchor: para.Anchor, Boilerplate: para.Boilerplate}
 		pos := 0
@@ -414,7 +415,7 @@ func (g *gen) sourcePage(id string) Page {
 			}
 			seg := Segment{Text: para.Text[m.Span.Start:m.Span.End]}
 			for _, cid := range m.Claims {
-				l := Link{Title: claimTitle(g.r.Claim[cid]), URL: "claims/" + cid + "/"}
+				l := Link{Title: claimTitle(g.claim(cid)), URL: "claims/" + cid + "/"}
 				seg.Claims = append(seg.Claims, l)
 				if !slices.Contains(out.Cited, l) {
 					out.Cited = append(out.Cited, l)
@@ -427,8 +428,8 @@ func (g *gen) sourcePage(id string) Page {
 		if pos < len(para.Text) {
 			out.Segments = append(out.Segments, Segment{Text: para.Text[pos:]})
 		}
-		for _, qi := range g.r.SourceQuote[id] {
-			q := g.r.Quotes[qi]
+		for _, qi := range g.c.SourceQuote[id] {
+			q := g.c.Quotes[qi]
 			if q.Para != para.N {
 				continue
 			}
@@ -437,8 +438,8 @@ func (g *gen) sourcePage(id string) Page {
 				l := g.personLink(q.Speaker)
 				mark.Speaker = &l
 			}
-			if gi, ok := g.r.GroupOf[qi]; ok {
-				mark.Variants, mark.Group = len(g.r.Groups[gi])-1, g.groupURL(gi)
+			if gi, ok := g.c.GroupOf[qi]; ok {
+				mark.Variants, mark.Group = len(g.c.Groups[gi])-1, g.groupURL(gi)
 			}
 			out.Quotes = append(out.Quotes, mark)
 		}
@@ -450,10 +451,10 @@ func (g *gen) sourcePage(id string) Page {
 		}
 		p.Paras = append(p.Paras, out)
 	}
-	for _, pid := range g.r.SourcePeople[id] {
+	for _, pid := range g.c.SourcePeople[id] {
 		p.People = append(p.People, g.personLink(pid))
 	}
-	for _, cid := range g.r.SourceClaims[id] {
+	for _, cid := range g.sourceClaims(id) {
 		p.Claims = append(p.Claims, g.claimRef(cid))
 	}
 	p.Card = SourceCard{SourceRef: g.sourceRef(id), Claims: len(p.Claims)}
@@ -513,11 +514,7 @@ func revisionItem(r revisions.Revision) RevisionItem {
 // history adds the file's history and old addresses to a page.
 func (g *gen) history(page *Page, section, path string) {
 	page.File = path
-	h := g.opt.History
-	if h == nil {
-		return
-	}
-	ph := h.Pages[path]
+	h, ph := g.pageHistory(path)
 	if ph == nil {
 		return
 	}
@@ -534,7 +531,7 @@ func (g *gen) history(page *Page, section, path string) {
 
 func (g *gen) correctionItem(c revisions.Correction) CorrectionItem {
 	item := CorrectionItem{
-		Claim: Link{Title: claimTitle(g.r.Claim[c.Claim]), URL: "claims/" + c.Claim + "/"},
+		Claim: Link{Title: claimTitle(g.claim(c.Claim)), URL: "claims/" + c.Claim + "/"},
 		Kind:  c.Kind, Date: c.Date, Reason: c.Reason, Commit: revisionItem(c.Commit),
 	}
 	if c.OldRating != c.NewRating {
@@ -556,11 +553,9 @@ func (g *gen) correctionItem(c revisions.Correction) CorrectionItem {
 // correctionsPage is the site-wide log of corrections and updates.
 func (g *gen) correctionsPage() map[string]any {
 	items := []CorrectionItem{}
-	if h := g.opt.History; h != nil {
-		for _, c := range h.Corrections {
-			if _, ok := g.r.Claim[c.Claim]; ok {
-				items = append(items, g.correctionItem(c))
-			}
+	for _, c := range g.corrections() {
+		if g.claim(c.Claim) != nil {
+			items = append(items, g.correctionItem(c))
 		}
 	}
 	return map[string]any{"title": "Corrections and updates", "corrections": items}
@@ -568,16 +563,16 @@ func (g *gen) correctionsPage() map[string]any {
 
 // paraURL links to paragraph n of a source page by the paragraph's own anchor.
 func (g *gen) paraURL(source string, n int) string {
-	return "sources/" + source + "/#" + g.r.Source[source].Paras[n-1].Anchor
+	return "sources/" + source + "/#" + g.c.Source[source].Paras[n-1].Anchor
 }
 
 // groupURL links to a variant group on the quotes page; the anchor is the
 // id of its first quotation, so it stays put as other sources are added.
-func (g *gen) groupURL(gi int) string { return "quotes/#" + g.r.QuoteID[g.r.Groups[gi][0]] }
+func (g *gen) groupURL(gi int) string { return "quotes/#" + g.c.QuoteID[g.c.Groups[gi][0]] }
 
 // variant is quotation qi as a variant of the wording base.
 func (g *gen) variant(qi int, base string) Variant {
-	q := g.r.Quotes[qi]
+	q := g.c.Quotes[qi]
 	return Variant{Source: g.sourceRef(q.Source), URL: g.paraURL(q.Source, q.Para), Para: q.Para, Quote: q.Text, Diff: quotes.Diff(base, q.Text)}
 }
 
@@ -606,11 +601,11 @@ type Statement struct {
 // quotesPage lists every statement whose wording differs across sources.
 func (g *gen) quotesPage() map[string]any {
 	list := []Statement{}
-	for _, members := range g.r.Groups {
-		st := Statement{ID: g.r.QuoteID[members[0]]}
-		first := g.r.Quotes[members[0]]
+	for _, members := range g.c.Groups {
+		st := Statement{ID: g.c.QuoteID[members[0]]}
+		first := g.c.Quotes[members[0]]
 		for _, qi := range members {
-			if sp := g.r.Quotes[qi].Speaker; sp != "" && st.Speaker == nil {
+			if sp := g.c.Quotes[qi].Speaker; sp != "" && st.Speaker == nil {
 				l := g.personLink(sp)
 				st.Speaker = &l
 			}
@@ -622,14 +617,14 @@ func (g *gen) quotesPage() map[string]any {
 		}
 		list = append(list, st)
 	}
-	return map[string]any{"title": "Quotes worded differently", "statements": list, "total": len(g.r.Quotes)}
+	return map[string]any{"title": "Quotes worded differently", "statements": list, "total": len(g.c.Quotes)}
 }
 
 // provenance fills in the source's shared text, cited origins and the
 // other sources relaying the same outlets.
 func (g *gen) provenance(p *Source) {
-	for _, ri := range g.r.SharedOf[p.ID] {
-		rel := g.r.Shared[ri]
+	for _, ri := range g.c.SharedOf[p.ID] {
+		rel := g.c.Shared[ri]
 		other, here, there := rel.B, rel.SharedA, rel.SharedB
 		if rel.B == p.ID {
 			other, here, there = rel.A, rel.SharedB, rel.SharedA
@@ -656,8 +651,8 @@ func (g *gen) provenance(p *Source) {
 	}
 	// The most shared first.
 	slices.SortStableFunc(p.Shares, func(a, b Share) int { return b.Here - a.Here })
-	outlets := slices.Clone(g.r.Source[p.ID].Relays)
-	for _, c := range g.r.Cites[p.ID] {
+	outlets := slices.Clone(g.c.Source[p.ID].Relays)
+	for _, c := range g.c.Cites[p.ID] {
 		p.Cites = append(p.Cites, Cite{Outlet: c.Outlet, Para: c.Para, URL: g.paraURL(p.ID, c.Para), Text: c.Text})
 		if !slices.Contains(outlets, c.Outlet) {
 			outlets = append(outlets, c.Outlet)
@@ -665,7 +660,7 @@ func (g *gen) provenance(p *Source) {
 	}
 	for _, o := range outlets {
 		og := Origin{Outlet: o}
-		for _, sid := range g.r.OriginOf[o] {
+		for _, sid := range g.c.OriginOf[o] {
 			if sid != p.ID {
 				og.Sources = append(og.Sources, g.sourceRef(sid))
 			}

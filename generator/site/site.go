@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -61,7 +62,6 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 			return map[string]any{"title": rt.Label, "description": rt.Description, "rating": rating(rt)}, nil
 		})
 	}
-	opt.Cache.start()
 	return run(r, opt, jobs)
 }
 
@@ -71,24 +71,35 @@ type job struct {
 	build func(g *gen) (any, error)
 }
 
-// run builds and encodes the pages on every core.
+// run builds and encodes the pages on every core, or takes a page's bytes
+// from opt.Cache when nothing the page read has changed since.
 func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
+	now := &state{r: r, uses: quoteUses(r), opt: opt}
+	last, kept := opt.Cache.start(now)
 	out := make([][]byte, len(jobs))
+	read := make([]*reads, len(jobs))
 	errs := make([]error, len(jobs))
-	uses := quoteUses(r)
 	// Each call takes a Markdown converter no other call is using:
 	// goldmark does not say it is safe for concurrent use.
 	gens := sync.Pool{New: func() any {
-		return &gen{r: r, opt: opt, uses: uses, md: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))}
+		return &gen{c: r.Corpus, res: r, scale: r.Scale, opt: opt, uses: now.uses,
+			md: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))}
 	}}
+	var built atomic.Int64
 	par.Do(len(jobs), func(i int) {
+		if p, ok := kept[jobs[i].path]; ok && !p.reads.changed(last, now) {
+			out[i], read[i] = p.data, p.reads
+			return
+		}
 		g := gens.Get().(*gen)
 		defer gens.Put(g)
+		g.rd = &reads{}
 		front, err := jobs[i].build(g)
 		if err == nil {
 			out[i], err = encode(front)
 		}
-		errs[i] = err
+		read[i], errs[i] = g.rd, err
+		built.Add(1)
 	})
 	files := make(map[string][]byte, len(jobs))
 	for i, j := range jobs {
@@ -96,6 +107,13 @@ func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
 			return nil, fmt.Errorf("%s: %w", j.path, errs[i])
 		}
 		files[j.path] = out[i]
+	}
+	if opt.Cache != nil {
+		pages := make(map[string]page, len(jobs))
+		for i, j := range jobs {
+			pages[j.path] = page{out[i], read[i]}
+		}
+		opt.Cache.keep(now, pages, int(built.Load()))
 	}
 	return files, nil
 }
@@ -110,11 +128,17 @@ func encode(front any) ([]byte, error) {
 	return append(indent(make([]byte, 0, len(compact)*3/2), compact), '\n'), nil
 }
 
+// A gen builds pages. What every page may read (the corpus, the scale, the
+// options) it reads directly; what the claims add to the site it reads
+// through the accessors of reuse.go, which note what the page read.
 type gen struct {
-	r    *derive.Result
-	opt  Options
-	uses map[int][]Link // quotation -> the claims quoting it (read-only, shared)
-	md   goldmark.Markdown
+	c     *derive.Corpus
+	res   *derive.Result // only through the accessors of reuse.go
+	scale claims.Scale
+	opt   Options
+	uses  map[int][]Link // quotation -> the claims quoting it (read-only, shared; through quoteUsers)
+	md    goldmark.Markdown
+	rd    *reads // what the page being built read
 }
 
 func (g *gen) markdown(src string) (string, error) {
@@ -127,44 +151,6 @@ func (g *gen) markdown(src string) (string, error) {
 	}
 	g.opt.Cache.put(src, b.String())
 	return b.String(), nil
-}
-
-// A Cache keeps the HTML that Files rendered from contributors' Markdown for
-// the next call (serve, rebuilding after an edit): the same text renders to
-// the same HTML, and rendering is a good part of making the pages. It keeps
-// what the last call used, no more. A nil *Cache keeps nothing.
-type Cache struct {
-	mu   sync.Mutex
-	prev map[string]string // read-only while Files runs
-	next map[string]string
-}
-
-// NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{next: map[string]string{}} }
-
-func (c *Cache) start() {
-	if c != nil {
-		c.prev, c.next = c.next, make(map[string]string, len(c.next))
-	}
-}
-
-func (c *Cache) get(src string) (string, bool) {
-	if c == nil {
-		return "", false
-	}
-	html, ok := c.prev[src]
-	if ok {
-		c.put(src, html)
-	}
-	return html, ok
-}
-
-func (c *Cache) put(src, html string) {
-	if c != nil {
-		c.mu.Lock()
-		c.next[src] = html
-		c.mu.Unlock()
-	}
 }
 
 // Rating is a rating as templates show it.
@@ -181,7 +167,7 @@ func rating(r claims.Rating) Rating {
 }
 
 func (g *gen) rating(id string) Rating {
-	rt, _ := g.r.Scale.Get(id)
+	rt, _ := g.scale.Get(id)
 	return rating(rt)
 }
 
@@ -202,7 +188,7 @@ type ClaimRef struct {
 }
 
 func (g *gen) claimRef(id string) ClaimRef {
-	c := g.r.Claim[id]
+	c := g.claim(id)
 	return ClaimRef{
 		Link:      Link{Title: claimTitle(c), URL: "claims/" + c.ID + "/"},
 		Rating:    g.rating(c.Rating),
@@ -220,7 +206,7 @@ func claimTitle(c *claims.Claim) string {
 }
 
 func (g *gen) personLink(id string) Link {
-	if p, ok := g.r.Person[id]; ok {
+	if p, ok := g.c.Person[id]; ok {
 		return Link{Title: p.Name, URL: "people/" + id + "/"}
 	}
 	return Link{Title: id}
@@ -234,7 +220,7 @@ type SourceRef struct {
 }
 
 func (g *gen) sourceRef(id string) SourceRef {
-	s := g.r.Source[id]
+	s := g.c.Source[id]
 	return SourceRef{Link: Link{Title: s.Title, URL: "sources/" + id + "/"}, Outlet: s.Outlet, Published: s.Published}
 }
 

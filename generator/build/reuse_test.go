@@ -1,0 +1,210 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factcheck-mx/factcheck/generator/history/historytest"
+	"github.com/factcheck-mx/factcheck/generator/synth"
+)
+
+// TestBuilderReusesPages makes random edits to a synthetic site under git,
+// one at a time, and checks after each that a Builder, which builds again
+// only the pages whose inputs changed, makes the same content as a fresh
+// load; and that after an edit to claims alone it did build few pages.
+func TestBuilderReusesPages(t *testing.T) {
+	const claims, steps = 200, 80
+	ctx := context.Background()
+	dir := newSite(t, nil, false)
+	stats, err := synth.Write(dir, claims, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo := historytest.New(t, dir)
+	repo.Commit("Publish the synthetic site")
+	// Files are dated in the past, each edited one a second later than the
+	// last: a meta.Cache trusts only files not just written, and tells
+	// files apart by time.
+	when := time.Now().Add(-time.Hour)
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(p, when, when)
+		}
+		return err
+	})
+	rnd := rand.New(rand.NewPCG(7, 11))
+	pick := func(format string, n int) string { return fmt.Sprintf(format, rnd.IntN(n)) }
+	claimFile := func() string {
+		names, _ := filepath.Glob(filepath.Join(dir, "claims", "*.md"))
+		return names[rnd.IntN(len(names))]
+	}
+	// undo puts back the file the last edit changed.
+	var undo func()
+	var write func(p, text string)
+	write = func(p, text string) {
+		old, err := os.ReadFile(p)
+		undo = func() {
+			if err != nil {
+				os.Remove(p)
+			} else {
+				write(p, string(old))
+			}
+		}
+		when = when.Add(time.Second)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(p, when, when)
+	}
+	// replace replaces what re matches in the file at p.
+	replace := func(p string, re, repl string) string {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(p, regexp.MustCompile(re).ReplaceAllString(string(data), repl))
+		return filepath.Base(p)
+	}
+	commit := func(msg string) string {
+		if st, err := repo.Work.Status(); err != nil || st.IsClean() {
+			return "(nothing to commit)"
+		}
+		repo.Commit(msg)
+		return ""
+	}
+	n := 0
+	edits := []struct {
+		name       string
+		claimsOnly bool
+		do         func() string
+	}{
+		{"rating", true, func() string {
+			return replace(claimFile(), `(?m)^rating: .*$`, "rating: "+synth.Ratings[rnd.IntN(len(synth.Ratings))])
+		}},
+		{"title", true, func() string {
+			return replace(claimFile(), `(?m)^title: .*$`, fmt.Sprintf("title: \"Edited title %d\"", n))
+		}},
+		{"summary", true, func() string {
+			return replace(claimFile(), `(?m)^summary: .*$`, fmt.Sprintf("summary: \"Edited summary %d.\"", n))
+		}},
+		{"claimant", true, func() string {
+			return replace(claimFile(), `(?m)^claimant: .*$`, "claimant: "+pick("person-%d", stats.People))
+		}},
+		{"tags", true, func() string {
+			return replace(claimFile(), `(?m)^tags: .*$`, "tags: [synthetic, "+pick("topic-%d", 8)+"]")
+		}},
+		{"another source", true, func() string {
+			return replace(claimFile(), `(?m)^sources: \[(.*)\]$`, "sources: [$1, "+pick("s%06d", stats.Sources)+"]")
+		}},
+		{"analysis", true, func() string {
+			return replace(claimFile(), `(?s)^(---\n.*?\n---\n)`, fmt.Sprintf("${1}Edited analysis %d.\n\n", n))
+		}},
+		{"evidence shortened", true, func() string {
+			return replace(claimFile(), `(?m)^(    quote: ".*) [^ ]+"$`, `$1"`)
+		}},
+		{"evidence from a quotation", true, func() string {
+			// A quotation of the evidence's source, so that its speaker's
+			// page lists the claim as quoting them.
+			p := claimFile()
+			data, _ := os.ReadFile(p)
+			m := regexp.MustCompile(`(?m)^  - source: (\S+)$`).FindStringSubmatch(string(data))
+			text, _ := os.ReadFile(filepath.Join(dir, "corpus", m[1]+".txt"))
+			qs := regexp.MustCompile(`“([^”]{20,}?)[,.]?”`).FindAllStringSubmatch(string(text), -1)
+			if len(qs) == 0 {
+				return filepath.Base(p) + " (no quotation in " + m[1] + ")"
+			}
+			return replace(p, `(?m)^    quote: .*$`, fmt.Sprintf("    quote: %q", qs[rnd.IntN(len(qs))][1]))
+		}},
+		{"draft", true, func() string { return replace(claimFile(), `(?m)^reviewer: `, "draft: true\nreviewer: ") }},
+		{"claim added", true, func() string {
+			data, _ := os.ReadFile(claimFile())
+			name := fmt.Sprintf("added-%d.md", n)
+			write(filepath.Join(dir, "claims", name), string(data))
+			return name
+		}},
+		{"claim removed", true, func() string {
+			p := claimFile()
+			old, _ := os.ReadFile(p)
+			os.Remove(p)
+			undo = func() { write(p, string(old)) }
+			return filepath.Base(p)
+		}},
+		{"commit", true, func() string { return commit("Edit claims") }},
+		{"commit correction", true, func() string { return commit("Fix a verdict\n\nCorrection: the rating was wrong") }},
+		{"person role", false, func() string {
+			return replace(filepath.Join(dir, "people", pick("person-%d.md", stats.People)), `(?m)^role: .*$`, fmt.Sprintf("role: \"Edited role %d\"", n))
+		}},
+		{"source text", false, func() string {
+			return replace(filepath.Join(dir, "corpus", pick("s%06d.txt", stats.Sources)), `\n*$`, fmt.Sprintf("\n\nAn added paragraph %d.\n", n))
+		}},
+	}
+	b := NewBuilder(dir, false)
+	load := func() (*Loaded, map[string][]byte) {
+		l, err := b.Load(ctx)
+		if err == nil {
+			err = l.ReadHistory(ctx, dir)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := l.Content("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l, files
+	}
+	first, _ := load()
+	if err := first.Probs.Err(); err != nil {
+		t.Fatalf("the synthetic site has errors: %v", problemsText(first))
+	}
+	counts := map[string]int{}
+	for ; n < steps; n++ {
+		e := edits[rnd.IntN(len(edits))]
+		what := e.name + " " + e.do()
+		got, files := load()
+		if got.Probs.Err() != nil {
+			// Some edits break the site (a source listed twice, a draft
+			// field given twice): undo, and see the Builder mend.
+			t.Logf("step %d (%s): %s; undone", n, what, got.Probs[0])
+			undo()
+			what += " undone"
+			got, files = load()
+			if got.Probs.Err() != nil {
+				t.Fatalf("step %d (%s): %s", n, what, problemsText(got))
+			}
+		}
+		want, err := Load(ctx, dir, false)
+		if err == nil {
+			err = want.ReadHistory(ctx, dir)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantFiles, err := want.Content("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := diffTrees(files, wantFiles); d != "" {
+			t.Fatalf("step %d (%s): the builder's content differs from a fresh load's:\n%s", n, what, d)
+		}
+		built := b.pages.Built()
+		if e.claimsOnly && !strings.HasPrefix(e.name, "commit") && built > len(files)/10 {
+			t.Errorf("step %d (%s): %d of %d pages built again", n, what, built, len(files))
+		}
+		if !e.claimsOnly && built != len(files) {
+			t.Errorf("step %d (%s): %d of %d pages built again, want all", n, what, built, len(files))
+		}
+		counts[e.name]++
+		t.Logf("step %d (%s): %d of %d pages built", n, what, built, len(files))
+	}
+	if len(counts) != len(edits) {
+		t.Errorf("only these edits were made to a sound site: %v", counts)
+	}
+}
