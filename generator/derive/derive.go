@@ -70,6 +70,14 @@ type Result struct {
 	PersonClaims map[string][]string       // person id -> claim ids they made
 	Related      map[string][]string       // claim id -> related claim ids, best first
 	EvidenceQ    map[string]map[int]int    // claim id -> evidence index -> quote index it lies in
+
+	checked map[*claims.Claim]checked // every claim's check, for Again
+}
+
+// checked is what checking one claim found.
+type checked struct {
+	located []Located
+	probs   diag.List
 }
 
 // Corpus is the part of a Result derived from the sources and people alone.
@@ -132,9 +140,20 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		PersonClaims: map[string][]string{},
 		Related:      map[string][]string{},
 		EvidenceQ:    map[string]map[int]int{},
+		checked:      map[*claims.Claim]checked{},
 	}
 	for _, c := range in.Claims {
-		r.check(c, probs)
+		// A claim's check depends on the claim and the corpus alone.
+		ck, ok := checked{}, false
+		if prev != nil && prev.Corpus == r.Corpus {
+			ck, ok = prev.checked[c]
+		}
+		if !ok {
+			ck.located = r.check(c, &ck.probs)
+		}
+		r.checked[c] = ck
+		r.Evidence[c.ID] = ck.located
+		*probs = append(*probs, ck.probs...)
 		if c.Draft && !in.Drafts {
 			continue
 		}
@@ -339,7 +358,7 @@ func (r *Result) evidenceQuotes(c *claims.Claim) {
 }
 
 // check validates one claim's references and locates its evidence.
-func (r *Result) check(c *claims.Claim, probs *diag.List) {
+func (r *Result) check(c *claims.Claim, probs *diag.List) []Located {
 	if c.Claimant != "" {
 		if _, ok := r.Person[c.Claimant]; !ok {
 			probs.Errorf(c.Path, c.Lines["claimant"], "claimant %q is not a person: add people/%s.md%s", c.Claimant, c.Claimant, suggest(c.Claimant, r.personIDs()))
@@ -387,7 +406,7 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) {
 		}
 		located = append(located, l)
 	}
-	r.Evidence[c.ID] = located
+	return located
 }
 
 // normalized returns the normalised text of each of s's paragraphs,
@@ -528,18 +547,30 @@ func (r *Result) related() {
 			}
 		}
 		add(window(made[c.Claimant], i), 2)
-		// Claims are sorted by id, so ties in index order are ties in id order.
-		slices.SortFunc(touched, func(a, b int) int {
-			if score[a] != score[b] {
-				return score[b] - score[a]
-			}
-			return a - b
-		})
-		var ids []string
+		// The four best, highest score first; claims are sorted by id, so
+		// ties in index order are ties in id order. Kept by insertion: a
+		// claim touches many claims, and sorting them all was most of the
+		// work.
+		var best [4]int
+		n := 0
 		for _, o := range touched {
-			if o != i && len(ids) < 4 {
-				ids = append(ids, r.Claims[o].ID)
+			if o != i {
+				j := n
+				for j > 0 && (score[best[j-1]] < score[o] || score[best[j-1]] == score[o] && best[j-1] > o) {
+					j--
+				}
+				if j < len(best) {
+					copy(best[j+1:min(n+1, len(best))], best[j:n])
+					best[j] = o
+					n = min(n+1, len(best))
+				}
 			}
+		}
+		var ids []string
+		for _, o := range best[:n] {
+			ids = append(ids, r.Claims[o].ID)
+		}
+		for _, o := range touched {
 			score[o] = 0
 		}
 		touched = touched[:0]

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/par"
 )
 
 // MaxFileSize is the largest input file accepted.
@@ -70,7 +71,10 @@ func ReadDir(root, dir string, exts []string, c *Cache, probs *diag.List) []File
 		return nil
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-	var out []File
+	// Names are checked here, in order; the files are looked at (a stat
+	// each, and a read of those not cached) on every core.
+	type job struct{ name, rel, id string }
+	var jobs []job
 	for _, e := range entries {
 		name := e.Name()
 		rel := path.Join(dir, name)
@@ -104,37 +108,59 @@ func ReadDir(root, dir string, exts []string, c *Cache, probs *diag.List) []File
 			probs.Errorf(rel, 0, "file name %q is not a valid id: use lower-case letters, digits and hyphens (e.g. %s%s)", id, Slug(id), ext)
 			continue
 		}
-		info, err := e.Info()
-		if err != nil {
-			probs.Errorf(rel, 0, "cannot read: %v", err)
-			continue
+		jobs = append(jobs, job{name, rel, id})
+	}
+	files := make([]File, len(jobs))
+	found := make([]diag.List, len(jobs))
+	par.Do(len(jobs), func(i int) {
+		j := jobs[i]
+		files[i] = readFile(filepath.Join(root, dir, j.name), j.rel, j.id, c, &found[i])
+	})
+	var out []File
+	for i := range jobs {
+		*probs = append(*probs, found[i]...)
+		if files[i].Path != "" {
+			out = append(out, files[i])
 		}
-		if f, ok := c.file(rel, info); ok {
-			out = append(out, f)
-			continue
-		}
-		if info.Size() > MaxFileSize {
-			probs.Errorf(rel, 0, "file is %d bytes, over the limit of %d: split it or trim it", info.Size(), MaxFileSize)
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(root, dir, name))
-		if err != nil {
-			probs.Errorf(rel, 0, "cannot read: %v", err)
-			continue
-		}
-		if len(bytes.TrimSpace(data)) == 0 {
-			probs.Errorf(rel, 1, "file is empty: fill it in (`go run ./generator new` writes a valid start)")
-			continue
-		}
-		if bytes.IndexByte(data, 0) >= 0 {
-			probs.Errorf(rel, 0, "binary file (contains NUL bytes): inputs must be UTF-8 text")
-			continue
-		}
-		f := File{Path: rel, ID: id, Data: Normalize(data), Hash: GitHash(data)}
-		c.keepFile(info, f)
-		out = append(out, f)
 	}
 	return out
+}
+
+// readFile reads one input file, from c when it did not change; on a
+// problem it returns the zero File.
+func readFile(full, rel, id string, c *Cache, probs *diag.List) File {
+	info, err := os.Lstat(full)
+	if err != nil {
+		probs.Errorf(rel, 0, "cannot read: %v", err)
+		return File{}
+	}
+	if f, ok := c.file(rel, info); ok {
+		return f
+	}
+	if !info.Mode().IsRegular() {
+		probs.Errorf(rel, 0, "not a regular file")
+		return File{}
+	}
+	if info.Size() > MaxFileSize {
+		probs.Errorf(rel, 0, "file is %d bytes, over the limit of %d: split it or trim it", info.Size(), MaxFileSize)
+		return File{}
+	}
+	data, err := os.ReadFile(full)
+	if err != nil {
+		probs.Errorf(rel, 0, "cannot read: %v", err)
+		return File{}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		probs.Errorf(rel, 1, "file is empty: fill it in (`go run ./generator new` writes a valid start)")
+		return File{}
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		probs.Errorf(rel, 0, "binary file (contains NUL bytes): inputs must be UTF-8 text")
+		return File{}
+	}
+	f := File{Path: rel, ID: id, Data: Normalize(data), Hash: GitHash(data)}
+	c.keepFile(info, f)
+	return f
 }
 
 // insideRoot reports whether root/dir, with symbolic links resolved, is
