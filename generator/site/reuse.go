@@ -24,7 +24,8 @@ import (
 // something that differs: after one claim file is edited, the claim's page,
 // the pages listing it and little else.
 
-// reads is what one page read of the claims' side of the site.
+// reads is what one page read of the claims' side of the site. Without a
+// Cache nothing is noted (gen.rd is nil).
 type reads struct {
 	claims       []string // claims (with their located evidence), by id
 	related      []string // claims whose related claims it listed
@@ -37,46 +38,62 @@ type reads struct {
 }
 
 func (g *gen) claim(id string) *claims.Claim {
-	g.rd.claims = append(g.rd.claims, id)
+	if g.rd != nil {
+		g.rd.claims = append(g.rd.claims, id)
+	}
 	return g.res.Claim[id]
 }
 
 // evidence is a claim's evidence found in its sources, and which quotation
 // each entry lies in (by index into the entries).
 func (g *gen) evidence(id string) ([]derive.Located, map[int]int) {
-	g.rd.claims = append(g.rd.claims, id)
+	if g.rd != nil {
+		g.rd.claims = append(g.rd.claims, id)
+	}
 	return g.res.Evidence[id], g.res.EvidenceQ[id]
 }
 
 func (g *gen) related(id string) []string {
-	g.rd.related = append(g.rd.related, id)
+	if g.rd != nil {
+		g.rd.related = append(g.rd.related, id)
+	}
 	return g.res.Related[id]
 }
 
 func (g *gen) personClaims(id string) []string {
-	g.rd.personClaims = append(g.rd.personClaims, id)
+	if g.rd != nil {
+		g.rd.personClaims = append(g.rd.personClaims, id)
+	}
 	return g.res.PersonClaims[id]
 }
 
 func (g *gen) sourceClaims(id string) []string {
-	g.rd.sourceClaims = append(g.rd.sourceClaims, id)
+	if g.rd != nil {
+		g.rd.sourceClaims = append(g.rd.sourceClaims, id)
+	}
 	return g.res.SourceClaims[id]
 }
 
 func (g *gen) marks(id string) map[int][]derive.Mark {
-	g.rd.marks = append(g.rd.marks, id)
+	if g.rd != nil {
+		g.rd.marks = append(g.rd.marks, id)
+	}
 	return g.res.Marks[id]
 }
 
 func (g *gen) quoteUsers(qi int) []Link {
-	g.rd.uses = append(g.rd.uses, qi)
+	if g.rd != nil {
+		g.rd.uses = append(g.rd.uses, qi)
+	}
 	return g.uses[qi]
 }
 
 // pageHistory is the site's history (nil when none was read) and the
 // history of one input file (nil when unknown).
 func (g *gen) pageHistory(path string) (*revisions.Result, *revisions.Page) {
-	g.rd.history = append(g.rd.history, path)
+	if g.rd != nil {
+		g.rd.history = append(g.rd.history, path)
+	}
 	h := g.opt.History
 	if h == nil {
 		return nil, nil
@@ -85,7 +102,9 @@ func (g *gen) pageHistory(path string) (*revisions.Result, *revisions.Page) {
 }
 
 func (g *gen) corrections() []revisions.Correction {
-	g.rd.corrections = true
+	if g.rd != nil {
+		g.rd.corrections = true
+	}
 	if h := g.opt.History; h != nil {
 		return h.Corrections
 	}

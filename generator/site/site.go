@@ -93,7 +93,10 @@ func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
 		}
 		g := gens.Get().(*gen)
 		defer gens.Put(g)
-		g.rd = &reads{}
+		g.rd = nil
+		if opt.Cache != nil {
+			g.rd = &reads{}
+		}
 		front, err := jobs[i].build(g)
 		if err == nil {
 			out[i], err = encode(front)
@@ -138,7 +141,7 @@ type gen struct {
 	opt   Options
 	uses  map[int][]Link // quotation -> the claims quoting it (read-only, shared; through quoteUsers)
 	md    goldmark.Markdown
-	rd    *reads // what the page being built read
+	rd    *reads // what the page being built read; nil when no Cache keeps it
 }
 
 func (g *gen) markdown(src string) (string, error) {
