@@ -218,9 +218,18 @@ func (s Summary) String() string {
 }
 
 // Build checks the inputs, writes content/ and renders public/. On any error
-// content/ and public/ are left untouched.
+// content/ and public/ are left untouched. The previous content/ and
+// public/ are left in root/.old-PID-… for the next Build to delete.
 func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	start := time.Now()
+	// What earlier builds left is deleted while this one works: deleting
+	// is mostly waiting on the disk.
+	cleaned := make(chan struct{})
+	go func() {
+		defer close(cleaned)
+		RemoveStale(opt.Root)
+	}()
+	defer func() { <-cleaned }()
 	t := &laps{last: start}
 	l, err := Load(ctx, opt.Root, opt.Drafts)
 	if err != nil {
@@ -252,7 +261,6 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, l.Probs, err
 	}
 	t.lap("content")
-	RemoveStale(opt.Root)
 	stage, err := TempDir(opt.Root, "build")
 	if err != nil {
 		return Summary{}, l.Probs, err
@@ -316,6 +324,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	t.lap("swap")
 	s.PublicFiles = countFiles(dest)
 	t.lap("count")
+	// The previous content and site, now in the staging folder, are left
+	// for the next build to delete while it works (see RemoveStale): on
+	// some disks deleting 25,000 files takes longer than the generator's
+	// own work on them.
+	os.Rename(stage, filepath.Join(filepath.Dir(stage), ".old-"+strings.TrimPrefix(filepath.Base(stage), ".build-")))
 	s.Stages = t.stages
 	s.Duration = time.Since(start)
 	s.OwnTime = s.Duration - s.HugoTime - s.SearchTime
@@ -456,15 +469,23 @@ func TempDir(root, kind string) (string, error) {
 }
 
 // RemoveStale deletes the working folders (see TempDir) left in root by
-// builds and previews that were killed: those whose process no longer runs.
+// builds and previews that were killed (those whose process no longer
+// runs), and the previous outputs finished builds set aside (.old-*).
 func RemoveStale(root string) {
 	entries, _ := os.ReadDir(root)
 	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if strings.HasPrefix(e.Name(), ".old-") {
+			os.RemoveAll(filepath.Join(root, e.Name()))
+			continue
+		}
 		rest, ok := strings.CutPrefix(e.Name(), ".build-")
 		if !ok {
 			rest, ok = strings.CutPrefix(e.Name(), ".preview-")
 		}
-		if !ok || !e.IsDir() {
+		if !ok {
 			continue
 		}
 		pidText, _, _ := strings.Cut(rest, "-")

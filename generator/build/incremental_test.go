@@ -133,12 +133,19 @@ func TestRebuildWritesOnlyChanges(t *testing.T) {
 		fi, _ := os.Stat(filepath.Join(content, p))
 		inodes[p] = fi.Sys().(*syscall.Stat_t).Ino
 	}
+	firstOld, _ := filepath.Glob(filepath.Join(dir, ".old-*"))
 	p := filepath.Join(dir, "claims", "kolbe-russia-willing-to-take-higher-risks.md")
 	data, _ := os.ReadFile(p)
 	os.WriteFile(p, []byte(strings.Replace(string(data), `summary: "A veteran`, `summary: "Edited. A veteran`, 1)), 0o644)
 	second, _, err := Build(ctx, Options{Root: dir})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The previous output is set aside for the next build to delete.
+	old, _ := filepath.Glob(filepath.Join(dir, ".old-*"))
+	staging, _ := filepath.Glob(filepath.Join(dir, ".build-*"))
+	if len(firstOld) != 1 || len(old) != 1 || old[0] == firstOld[0] || len(staging) != 0 {
+		t.Errorf("set aside after the first build %v, after the second %v (want one each, not the same); staging folders left %v", firstOld, old, staging)
 	}
 	after := treeBytes(t, content)
 	changed := 0
