@@ -31,7 +31,7 @@ type reads struct {
 	related      []string // claims whose related claims it listed
 	personClaims []string // people whose claims it listed
 	sourceClaims []string // sources whose citing claims it listed
-	marks        []string // sources whose evidence marks it drew
+	marks        []string // sources whose evidence marks it drew (today implied by the claims it names and sourceClaims; noted so reuse does not rest on that)
 	uses         []int    // quotations whose quoting claims it listed
 	history      []string // input files whose history it showed
 	corrections  bool     // the site's list of corrections
