@@ -223,13 +223,13 @@ func (s Summary) String() string {
 func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	start := time.Now()
 	// What earlier builds left is deleted while this one works: deleting
-	// is mostly waiting on the disk.
+	// is mostly waiting on the disk. A build that fails does not wait for
+	// it (what is left, the next build deletes); one that succeeds does.
 	cleaned := make(chan struct{})
 	go func() {
 		defer close(cleaned)
 		RemoveStale(opt.Root)
 	}()
-	defer func() { <-cleaned }()
 	t := &laps{last: start}
 	l, err := Load(ctx, opt.Root, opt.Drafts)
 	if err != nil {
@@ -324,6 +324,8 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	t.lap("swap")
 	s.PublicFiles = countFiles(dest)
 	t.lap("count")
+	<-cleaned
+	t.lap("clean")
 	// The previous content and site, now in the staging folder, are left
 	// for the next build to delete while it works (see RemoveStale): on
 	// some disks deleting 25,000 files takes longer than the generator's
