@@ -21,7 +21,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/factcheck-mx/factcheck/generator/site"
 	"github.com/factcheck-mx/factcheck/generator/synth"
 )
 
@@ -42,7 +41,7 @@ func main() {
 			os.Exit(2)
 		}
 		dir := fs.Arg(0)
-		if err := skeleton(*from, dir); err != nil {
+		if err := synth.Skeleton(*from, dir); err != nil {
 			fmt.Fprintln(os.Stderr, "synth:", err)
 			os.Exit(1)
 		}
@@ -100,44 +99,6 @@ func main() {
 		fmt.Fprintf(os.Stderr, "synth: unknown command %q\n", os.Args[1])
 		os.Exit(2)
 	}
-}
-
-// skeleton copies the site's configuration, templates, assets and
-// hand-written pages (not the generated sections) from root into dir.
-func skeleton(root, dir string) error {
-	generated := map[string]bool{}
-	for _, s := range site.Sections {
-		generated[filepath.Join("content", s)] = true
-	}
-	for _, name := range []string{"config.toml", "layouts", "i18n", "assets", "static", "content"} {
-		err := filepath.WalkDir(filepath.Join(root, name), func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, p)
-			if generated[rel] {
-				return filepath.SkipDir
-			}
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-			}
-			if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755); err != nil {
-				return err
-			}
-			if strings.HasPrefix(d.Name(), ".") {
-				return nil
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // edit rewrites the summary of claim id in dir (as an editor saves: a new

@@ -1,0 +1,146 @@
+package synth
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/bep/logg"
+	"github.com/fsnotify/fsnotify"
+	"github.com/gohugoio/hugo/common/hmaps"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/common/types"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/identity"
+	"github.com/spf13/afero"
+
+	"github.com/factcheck-mx/factcheck/generator/build"
+)
+
+// BenchmarkHugoRebuild: Hugo's share of what serve does after one claim
+// file changes, the floor under serve's time per edit (the generator's
+// share is BenchmarkRebuild). The content files one summary edit changes
+// are worked out first; then Hugo, in-process and set up as its server runs
+// (watching, fast render, the edited claim's page recently visited),
+// builds the site, and each op writes those files, before or after the
+// edit by turns (untimed), and times Hugo's incremental rebuild from them.
+// No file watcher, no batching of events, no browser. Reports the content
+// files the edit changes.
+func BenchmarkHugoRebuild(b *testing.B) {
+	dir := b.TempDir()
+	if err := Skeleton(filepath.Join("..", ".."), dir); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := Write(dir, *benchClaims, 1); err != nil {
+		b.Fatal(err)
+	}
+	// The content before and after the edit, worked out before Hugo starts
+	// and the Builder let go: serve's generator runs in another process
+	// than Hugo's server, so its memory must not burden Hugo's collector.
+	id := fmt.Sprintf("c%07d", *benchClaims/2)
+	before, after, err := editedContent(dir, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	h, err := hugoServer(dir, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := h.Build(hugolib.BuildCfg{}); err != nil {
+		b.Fatal(err)
+	}
+	visited := types.NewEvictingQueue[string](20)
+	visited.Add("/claims/" + id + "/")
+	content := filepath.Join(dir, "content")
+	write := func(files map[string][]byte) []fsnotify.Event {
+		var events []fsnotify.Event
+		for name, data := range files {
+			p := filepath.Join(content, filepath.FromSlash(name))
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			events = append(events, fsnotify.Event{Name: p, Op: fsnotify.Write})
+		}
+		return events
+	}
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		files := after
+		if i%2 == 1 {
+			files = before
+		}
+		events := write(files)
+		b.StartTimer()
+		if err := h.Build(hugolib.BuildCfg{RecentlyTouched: visited}, events...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(after)), "files/op")
+}
+
+// editedContent writes the site's content into dir/content, edits claim
+// id's summary, and returns the content files the edit changes, before and
+// after it. The claim file is left edited.
+func editedContent(dir, id string) (before, after map[string][]byte, err error) {
+	ctx := context.Background()
+	bl := build.NewBuilder(dir, false)
+	content := filepath.Join(dir, "content")
+	files, err := rebuild(ctx, bl, dir, content, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	claim := filepath.Join(dir, "claims", id+".md")
+	orig, err := os.ReadFile(claim)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := os.WriteFile(claim, bytes.Replace(orig, []byte("summary: "), []byte("summary: Edited. "), 1), 0o644); err != nil {
+		return nil, nil, err
+	}
+	edited, err := rebuild(ctx, bl, dir, content, files)
+	if err != nil {
+		return nil, nil, err
+	}
+	before, after = map[string][]byte{}, map[string][]byte{}
+	for name, data := range edited {
+		if !bytes.Equal(files[name], data) {
+			before[name], after[name] = files[name], data
+		}
+	}
+	if len(after) == 0 {
+		return nil, nil, fmt.Errorf("editing %s changed no content file", claim)
+	}
+	return before, after, nil
+}
+
+// hugoServer sets up Hugo for the site in dir as `hugo server` does
+// (running, watching, fast render mode), rendering into dest.
+func hugoServer(dir, dest string) (*hugolib.HugoSites, error) {
+	flags := config.New()
+	flags.Set("internal", hmaps.Params{"running": true, "watch": true, "fastRenderMode": true})
+	flags.Set("workingDir", dir)
+	flags.Set("publishDir", dest)
+	flags.Set("baseURL", "http://localhost:1313/")
+	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: io.Discard, StdErr: os.Stderr})
+	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{Flags: flags, Fs: afero.NewOsFs(), Logger: logger})
+	if err != nil {
+		return nil, err
+	}
+	changes := make(chan []identity.Identity, 10)
+	go func() {
+		for range changes { // what Hugo's server would rebuild for; not used here
+		}
+	}()
+	return hugolib.NewHugoSites(deps.DepsCfg{
+		Configs: res, Fs: hugofs.NewFrom(afero.NewOsFs(), res.LoadingInfo.BaseConfig),
+		LogLevel: logger.Level(), StdOut: io.Discard, StdErr: os.Stderr, ChangesFromBuild: changes,
+	})
+}
