@@ -11,8 +11,6 @@
 package export
 
 import (
-	"bytes"
-	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -246,13 +244,11 @@ func Files(r *derive.Result, base string) (map[string][]byte, error) {
 
 	files := map[string][]byte{}
 	for name, v := range map[string]any{"claims.json": c, "people.json": p, "quotes.json": q, "sources.json": s} {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetIndent("", " ")
-		if err := enc.Encode(v); err != nil {
+		b, err := indented(v)
+		if err != nil {
 			return nil, err
 		}
-		files[Dir+"/"+name] = b.Bytes()
+		files[Dir+"/"+name] = b
 	}
 	return files, nil
 }

@@ -8,33 +8,79 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
+	"github.com/factcheck-mx/factcheck/generator/export"
 	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
 var benchClaims = flag.Int("claims", 2000, "claims in the synthetic site of the stage benchmarks")
 
-// benchSite writes a synthetic site of -claims claims once per run.
+// benchSite writes a synthetic site of -claims claims for a benchmark that
+// changes it.
 func benchSite(b *testing.B) string {
 	b.Helper()
 	dir := b.TempDir()
-	cfg, err := os.ReadFile(filepath.Join("..", "..", "config.toml"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(dir, "config.toml"), cfg, 0o644)
-	if _, err := Write(dir, *benchClaims, 1); err != nil {
+	if err := writeSite(dir); err != nil {
 		b.Fatal(err)
 	}
 	return dir
 }
 
+// readOnly holds the site the benchmarks that only read it share, written
+// once per run (at 100,000 claims writing it takes a minute); TestMain
+// removes it.
+var readOnly struct {
+	sync.Mutex
+	dir string
+}
+
+// sharedSite returns the synthetic site of -claims claims shared by the
+// benchmarks that do not change it.
+func sharedSite(b *testing.B) string {
+	b.Helper()
+	readOnly.Lock()
+	defer readOnly.Unlock()
+	if readOnly.dir == "" {
+		dir, err := os.MkdirTemp("", "synth-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := writeSite(dir); err != nil {
+			os.RemoveAll(dir)
+			b.Fatal(err)
+		}
+		readOnly.dir = dir
+	}
+	return readOnly.dir
+}
+
+func writeSite(dir string) error {
+	cfg, err := os.ReadFile(filepath.Join("..", "..", "config.toml"))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "config.toml"), cfg, 0o644); err != nil {
+		return err
+	}
+	_, err = Write(dir, *benchClaims, 1)
+	return err
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if readOnly.dir != "" {
+		os.RemoveAll(readOnly.dir)
+	}
+	os.Exit(code)
+}
+
 // BenchmarkLoad: read, check and derive every input (build.Load).
 func BenchmarkLoad(b *testing.B) {
-	dir := benchSite(b)
+	dir := sharedSite(b)
 	for b.Loop() {
 		if _, err := build.Load(context.Background(), dir, false); err != nil {
 			b.Fatal(err)
@@ -45,7 +91,7 @@ func BenchmarkLoad(b *testing.B) {
 
 // BenchmarkContent: turn the derived site into Hugo content files.
 func BenchmarkContent(b *testing.B) {
-	dir := benchSite(b)
+	dir := sharedSite(b)
 	l, err := build.Load(context.Background(), dir, false)
 	if err != nil {
 		b.Fatal(err)
@@ -59,9 +105,31 @@ func BenchmarkContent(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(*benchClaims), "ns/claim")
 }
 
+// BenchmarkExport: the JSON export of the derived site (data/*.json).
+func BenchmarkExport(b *testing.B) {
+	dir := sharedSite(b)
+	l, err := build.Load(context.Background(), dir, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := 0
+	for b.Loop() {
+		files, err := export.Files(l.Result, "https://example.org/")
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = 0
+		for _, f := range files {
+			size += len(f)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(*benchClaims), "ns/claim")
+	b.ReportMetric(float64(size)/1e6, "MB")
+}
+
 // BenchmarkWrite: write the content files into a new folder, as the build does.
 func BenchmarkWrite(b *testing.B) {
-	dir := benchSite(b)
+	dir := sharedSite(b)
 	l, _ := build.Load(context.Background(), dir, false)
 	l.ReadHistory(context.Background(), dir)
 	files, err := l.Content("")
