@@ -54,9 +54,14 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	ln.Close()
 	// What earlier builds and previews left is deleted while the preview
-	// starts (seconds of disk work at 10,000 claims); the rest, if serve
-	// stops first, the next build or serve deletes.
-	go build.RemoveStale(*root)
+	// starts (seconds of disk work at 10,000 claims); serve waits for it
+	// before it returns.
+	cleaned := make(chan struct{})
+	go func() {
+		defer close(cleaned)
+		build.RemoveStale(*root)
+	}()
+	defer func() { <-cleaned }()
 	dir, err := build.TempDir(*root, "preview")
 	if err != nil {
 		fmt.Fprintln(stderr, "serve:", err)

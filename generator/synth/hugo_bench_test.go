@@ -54,6 +54,7 @@ func BenchmarkHugoRebuild(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	defer h.Close()
 	if err := h.Build(hugolib.BuildCfg{}); err != nil {
 		b.Fatal(err)
 	}
@@ -111,8 +112,12 @@ func editedContent(dir, id string) (before, after map[string][]byte, err error) 
 	}
 	before, after = map[string][]byte{}, map[string][]byte{}
 	for name, data := range edited {
-		if !bytes.Equal(files[name], data) {
-			before[name], after[name] = files[name], data
+		old, ok := files[name]
+		if !ok {
+			return nil, nil, fmt.Errorf("editing %s added the content file %s", claim, name)
+		}
+		if !bytes.Equal(old, data) {
+			before[name], after[name] = old, data
 		}
 	}
 	if len(after) == 0 {
