@@ -56,11 +56,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// What earlier builds and previews left is deleted while the preview
 	// starts (seconds of disk work at 10,000 claims); serve waits for it
 	// before it returns.
-	cleaned := make(chan struct{})
-	go func() {
-		defer close(cleaned)
-		build.RemoveStale(*root)
-	}()
+	cleaned := build.RemoveStaleAsync(*root)
 	defer func() { <-cleaned }()
 	dir, err := build.TempDir(*root, "preview")
 	if err != nil {

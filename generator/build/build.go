@@ -225,11 +225,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	// What earlier builds left is deleted while this one works: deleting
 	// is mostly waiting on the disk. A build that fails does not wait for
 	// it (what is left, the next build deletes); one that succeeds does.
-	cleaned := make(chan struct{})
-	go func() {
-		defer close(cleaned)
-		RemoveStale(opt.Root)
-	}()
+	cleaned := RemoveStaleAsync(opt.Root)
 	t := &laps{last: start}
 	l, err := Load(ctx, opt.Root, opt.Drafts)
 	if err != nil {
@@ -495,6 +491,17 @@ func RemoveStale(root string) {
 			os.RemoveAll(filepath.Join(root, e.Name()))
 		}
 	}
+}
+
+// RemoveStaleAsync runs RemoveStale in the background; the channel is
+// closed when it is done.
+func RemoveStaleAsync(root string) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		RemoveStale(root)
+	}()
+	return done
 }
 
 func countFiles(dir string) int {

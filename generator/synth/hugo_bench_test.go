@@ -23,6 +23,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
+	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
 // BenchmarkHugoRebuild: Hugo's share of what serve does after one claim
@@ -61,14 +62,14 @@ func BenchmarkHugoRebuild(b *testing.B) {
 	visited := types.NewEvictingQueue[string](20)
 	visited.Add("/claims/" + id + "/")
 	content := filepath.Join(dir, "content")
+	// Written as serve writes them (site.Update), then announced to Hugo.
 	write := func(files map[string][]byte) []fsnotify.Event {
+		if _, err := site.Update(content, files, nil); err != nil {
+			b.Fatal(err)
+		}
 		var events []fsnotify.Event
-		for name, data := range files {
-			p := filepath.Join(content, filepath.FromSlash(name))
-			if err := os.WriteFile(p, data, 0o644); err != nil {
-				b.Fatal(err)
-			}
-			events = append(events, fsnotify.Event{Name: p, Op: fsnotify.Write})
+		for name := range files {
+			events = append(events, fsnotify.Event{Name: filepath.Join(content, filepath.FromSlash(name)), Op: fsnotify.Write})
 		}
 		return events
 	}
