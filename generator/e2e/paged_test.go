@@ -2,10 +2,13 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,15 +29,20 @@ var (
 	cardDate  = regexp.MustCompile(`<time datetime="([^"]+)">`)
 	termCount = regexp.MustCompile(`<h2>([0-9,]+) fact checks?</h2>`)
 	navNumber = regexp.MustCompile(`<span class="visually-hidden">Page </span>([0-9]+)</a>`)
+	statement = regexp.MustCompile(`<section class="statement" id="([^"]+)"`)
+	quoteLink = regexp.MustCompile(`href="(/quotes/(?:page/[0-9]+/)?)#([^"]+)"`)
 )
 
 // TestPagedLists builds a synthetic archive of 600 fact checks (120
 // sources, 30 people) with the site's own configuration and templates, and
 // reads every paged list (fact checks, people, sources, each rating and
-// tag) from its first page along its rel="next" links: each item of the
-// list exactly once, fact checks newest first; every page within the
-// weight budget and valid HTML (vnu); axe finds nothing on the first, a
-// middle and the last page of the fact checks, wide and on a phone.
+// tag, and the statements worded differently) from its first page along
+// its rel="next" links: each item of the list exactly once, fact checks
+// newest first, every statement of data/quotes.json, and every link to a
+// statement from any page leading to the page that has it; every page
+// within the weight budget and valid HTML (vnu); axe finds nothing on the
+// first, a middle and the last page of the fact checks and the last quotes
+// page, wide and on a phone.
 func TestPagedLists(t *testing.T) {
 	root := repoRoot(t)
 	dir := t.TempDir()
@@ -49,7 +57,7 @@ func TestPagedLists(t *testing.T) {
 	}
 	public := filepath.Join(dir, "public")
 
-	lists := []string{"/claims/", "/people/", "/sources/"}
+	lists := []string{"/claims/", "/people/", "/sources/", "/quotes/"}
 	for _, taxonomy := range []string{"ratings", "tags"} {
 		entries, err := os.ReadDir(filepath.Join(public, taxonomy))
 		if err != nil {
@@ -62,9 +70,13 @@ func TestPagedLists(t *testing.T) {
 		}
 	}
 	var pages []string // every page of every list
+	var quotesChain []string
 	longest, ratedClaims := 0, 0
 	for _, list := range lists {
 		chain, items := readList(t, public, list)
+		if list == "/quotes/" {
+			statementLinks(t, public, chain)
+		}
 		pages = append(pages, chain...)
 		longest = max(longest, len(chain))
 		seen := map[string]bool{}
@@ -75,6 +87,27 @@ func TestPagedLists(t *testing.T) {
 			seen[it] = true
 		}
 		switch section := strings.Split(list, "/")[1]; section {
+		case "quotes":
+			// Every statement of the export, in its order.
+			var data struct{ Groups []struct{ ID string } }
+			b, err := os.ReadFile(filepath.Join(public, "data", "quotes.json"))
+			if err == nil {
+				err = json.Unmarshal(b, &data)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for _, g := range data.Groups {
+				want = append(want, g.ID)
+			}
+			if !slices.Equal(items, want) {
+				t.Errorf("the quotes pages show %d statements, data/quotes.json has %d (or in another order)", len(items), len(want))
+			}
+			if len(chain) < 2 {
+				t.Errorf("the %d statements fit on %d quotes page: too few to test paging", len(want), len(chain))
+			}
+			quotesChain = chain
 		case "claims", "people", "sources":
 			// Every page of the section, and nothing else.
 			entries, err := os.ReadDir(filepath.Join(public, section))
@@ -147,7 +180,7 @@ func TestPagedLists(t *testing.T) {
 		t.Errorf("%s links pages %v, want 1, two either side of %d, and %d", middle, numbers, (claimPages+1)/2, claimPages)
 	}
 	url := serve(t, public)
-	sample := []string{"/claims/", middle, last}
+	sample := []string{"/claims/", middle, last, quotesChain[len(quotesChain)-1]}
 	got := runAxe(t, url, []axeMode{
 		{"wide", 1280, 900, "light", sample},
 		{"narrow", 390, 844, "light", sample},
@@ -159,7 +192,7 @@ func TestPagedLists(t *testing.T) {
 // readList follows a list's rel="next" links from its first page and
 // returns the pages read and the items they list, in order. Fact checks
 // must run newest first across the pages.
-func readList(t *testing.T, public, first string) (pages, items []string) {
+func readList(t *testing.T, public, first string) (pages, list []string) {
 	t.Helper()
 	var lastDate string
 	for p := first; p != ""; {
@@ -168,12 +201,16 @@ func readList(t *testing.T, public, first string) (pages, items []string) {
 		}
 		pages = append(pages, p)
 		html := readPage(t, public, p)
-		found := cardLink.FindAllStringSubmatch(html, -1)
+		items := cardLink
+		if first == "/quotes/" {
+			items = statement
+		}
+		found := items.FindAllStringSubmatch(html, -1)
 		if len(found) == 0 {
 			t.Errorf("%s lists nothing", p)
 		}
 		for _, m := range found {
-			items = append(items, m[1])
+			list = append(list, m[1])
 		}
 		if !strings.HasPrefix(first, "/people/") && !strings.HasPrefix(first, "/sources/") {
 			for _, m := range cardDate.FindAllStringSubmatch(html, -1) {
@@ -193,7 +230,43 @@ func readList(t *testing.T, public, first string) (pages, items []string) {
 			t.Errorf("%s: its next links lead out of the list, to %s", first, p)
 		}
 	}
-	return pages, items
+	return pages, list
+}
+
+// statementLinks checks that every link to a statement, on any page of the
+// site, names the quotes page that shows it (chain: the quotes pages).
+func statementLinks(t *testing.T, public string, chain []string) {
+	t.Helper()
+	on := map[string]string{} // statement id: its page
+	for _, p := range chain {
+		for _, m := range statement.FindAllStringSubmatch(readPage(t, public, p), -1) {
+			on[m[1]] = p
+		}
+	}
+	links := 0
+	err := filepath.WalkDir(public, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range quoteLink.FindAllStringSubmatch(string(b), -1) {
+			links++
+			if on[m[2]] != m[1] {
+				rel, _ := filepath.Rel(public, path)
+				t.Errorf("%s links %s#%s, but that statement is on %q", rel, m[1], m[2], on[m[2]])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if links == 0 {
+		t.Error("no page links to a statement")
+	}
 }
 
 // readPage reads the HTML of the page at path.

@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -566,9 +567,29 @@ func (g *gen) paraURL(source string, n int) string {
 	return "sources/" + source + "/#" + g.c.Source[source].Paras[n-1].Anchor
 }
 
-// groupURL links to a variant group on the quotes page; the anchor is the
-// id of its first quotation, so it stays put as other sources are added.
-func (g *gen) groupURL(gi int) string { return "quotes/#" + g.c.QuoteID[g.c.Groups[gi][0]] }
+// groupURL links to a variant group on its quotes page; the anchor is the
+// id of its first quotation, so it stays put on its page as sources are
+// added (the page may change as groups are added before it).
+func (g *gen) groupURL(gi int) string {
+	return quotesURL(gi/StatementsPerPage+1) + "#" + g.c.QuoteID[g.c.Groups[gi][0]]
+}
+
+// StatementsPerPage is how many statements a quotes page shows: about
+// 1.5 KB of HTML each, so a page stays well within the 50 KB page budget.
+const StatementsPerPage = 25
+
+// quotesPages is the number of quotes pages for groups statements: one at
+// least, which says there are none.
+func quotesPages(groups int) int { return max(1, (groups+StatementsPerPage-1)/StatementsPerPage) }
+
+// quotesURL is the address of quotes page n, as Hugo pages its lists:
+// quotes/, then quotes/page/N/.
+func quotesURL(n int) string {
+	if n == 1 {
+		return "quotes/"
+	}
+	return fmt.Sprintf("quotes/page/%d/", n)
+}
 
 // variant is quotation qi as a variant of the wording base.
 func (g *gen) variant(qi int, base string) Variant {
@@ -599,9 +620,11 @@ type Statement struct {
 }
 
 // quotesPage lists every statement whose wording differs across sources.
-func (g *gen) quotesPage() map[string]any {
+func (g *gen) quotesPage(n int) map[string]any {
 	list := []Statement{}
-	for _, members := range g.c.Groups {
+	from := (n - 1) * StatementsPerPage
+	to := min(len(g.c.Groups), from+StatementsPerPage)
+	for _, members := range g.c.Groups[from:to] {
 		st := Statement{ID: g.c.QuoteID[members[0]]}
 		first := g.c.Quotes[members[0]]
 		for _, qi := range members {
@@ -617,7 +640,11 @@ func (g *gen) quotesPage() map[string]any {
 		}
 		list = append(list, st)
 	}
-	return map[string]any{"title": "Quotes worded differently", "statements": list, "total": len(g.c.Quotes)}
+	page := map[string]any{"title": "Quotes worded differently", "statements": list, "total": len(g.c.Quotes)}
+	// Where the page is in the list, for its navigation (list-pager.html).
+	page["pager"] = map[string]int{"number": n, "total": quotesPages(len(g.c.Groups)), "first": from + 1, "last": to, "of": len(g.c.Groups)}
+	page["outputs"] = []string{"html"} // no feed: the statements are not dated items
+	return page
 }
 
 // provenance fills in the source's shared text, cited origins and the

@@ -55,7 +55,11 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 	add("claims/_index.md", func(*gen) (any, error) {
 		return map[string]any{"title": "Fact checks", "outputs": []string{"html", "rss", "claimreview"}}, nil
 	})
-	add("quotes/_index.md", func(g *gen) (any, error) { return g.quotesPage(), nil })
+	// The statements worded differently, StatementsPerPage to a page.
+	add("quotes/_index.md", func(g *gen) (any, error) { return g.quotesPage(1), nil })
+	for n := 2; n <= quotesPages(len(r.Groups)); n++ {
+		add(fmt.Sprintf("quotes/page/%d/index.md", n), func(g *gen) (any, error) { return g.quotesPage(n), nil })
+	}
 	add("corrections/_index.md", func(g *gen) (any, error) { return g.correctionsPage(), nil })
 	for _, rt := range r.Scale {
 		add("ratings/"+rt.ID+"/_index.md", func(*gen) (any, error) {
