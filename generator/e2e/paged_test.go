@@ -212,7 +212,7 @@ func readList(t *testing.T, public, first string) (pages, list []string) {
 		for _, m := range found {
 			list = append(list, m[1])
 		}
-		if !strings.HasPrefix(first, "/people/") && !strings.HasPrefix(first, "/sources/") {
+		if !strings.HasPrefix(first, "/people/") && !strings.HasPrefix(first, "/sources/") && first != "/quotes/" {
 			for _, m := range cardDate.FindAllStringSubmatch(html, -1) {
 				if lastDate != "" && m[1] > lastDate {
 					t.Errorf("%s: a fact check of %s follows one of %s: not newest first", p, m[1], lastDate)
