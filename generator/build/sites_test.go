@@ -11,33 +11,28 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"github.com/factcheck-mx/factcheck/generator/site"
+	"github.com/factcheck-mx/factcheck/generator/synth"
 )
 
 // repoRoot is the site root of this repository, relative to this package.
 const repoRoot = "../.."
 
-// siteFiles are the parts of the repository a test site shares: config,
-// templates, strings, styles and the hand-written pages.
-var siteFiles = []string{"config.toml", "layouts", "i18n", "assets", "static", "content"}
-
 // newSite makes a site in a temporary folder from the repository's
-// templates and configuration, plus the files of archive (if any).
+// templates and configuration (synth.Skeleton: not the generated
+// sections), its inputs too when withInputs, plus the files of archive
+// (if any).
 func newSite(t testing.TB, archive *txtar.Archive, withInputs bool) string {
 	t.Helper()
 	dir := t.TempDir()
-	copyList := append([]string(nil), siteFiles...)
+	if err := synth.Skeleton(repoRoot, dir); err != nil {
+		t.Fatal(err)
+	}
 	if withInputs {
-		copyList = append(copyList, "corpus", "people", "claims")
-	}
-	for _, name := range copyList {
-		if err := copyTree(filepath.Join(repoRoot, name), filepath.Join(dir, name)); err != nil {
-			t.Fatal(err)
+		for _, name := range []string{"corpus", "people", "claims"} {
+			if err := copyTree(filepath.Join(repoRoot, name), filepath.Join(dir, name)); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	// Generated sections in the repository's content/ are not part of a fresh site.
-	for _, s := range site.Sections {
-		os.RemoveAll(filepath.Join(dir, "content", s))
 	}
 	if archive != nil {
 		for _, f := range archive.Files {
