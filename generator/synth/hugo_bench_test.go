@@ -28,13 +28,15 @@ import (
 
 // BenchmarkHugoRebuild: Hugo's share of what serve does after one claim
 // file changes, the floor under serve's time per edit (the generator's
-// share is BenchmarkRebuild). The content files one summary edit changes
-// are worked out first; then Hugo, in-process and set up as its server runs
-// (watching, fast render, the edited claim's page recently visited),
-// builds the site, and each op writes those files, before or after the
-// edit by turns (untimed), and times Hugo's incremental rebuild from them.
-// No file watcher, no batching of events, no browser. Reports the content
-// files the edit changes.
+// share is BenchmarkRebuild). The content files an edit changes are worked
+// out first, for two edits of two claims: of the summary (shown on the
+// claim's, its claimant's and its source's pages: three files) and of the
+// analysis (the claim's page only: one file). Then Hugo, in-process and set
+// up as its server runs (watching, fast render, the edited claims' pages
+// recently visited), builds the site, and each op of a sub-benchmark writes
+// that edit's files, before or after the edit by turns (untimed), and times
+// Hugo's incremental rebuild from them. No file watcher, no batching of
+// events, no browser. Reports the content files the edit changes.
 func BenchmarkHugoRebuild(b *testing.B) {
 	dir := b.TempDir()
 	if err := Skeleton(filepath.Join("..", ".."), dir); err != nil {
@@ -43,13 +45,19 @@ func BenchmarkHugoRebuild(b *testing.B) {
 	if _, err := Write(dir, *benchClaims, 1); err != nil {
 		b.Fatal(err)
 	}
-	// The content before and after the edit, worked out before Hugo starts
+	// The content before and after each edit, worked out before Hugo starts
 	// and the Builder let go: serve's generator runs in another process
 	// than Hugo's server, so its memory must not burden Hugo's collector.
-	id := fmt.Sprintf("c%07d", *benchClaims/2)
-	before, after, err := editedContent(dir, id)
-	if err != nil {
-		b.Fatal(err)
+	edits := []struct{ field, id string }{
+		{Summary, fmt.Sprintf("c%07d", *benchClaims/2)},
+		{Analysis, fmt.Sprintf("c%07d", *benchClaims/2+1)},
+	}
+	before, after := make([]map[string][]byte, len(edits)), make([]map[string][]byte, len(edits))
+	for i, e := range edits {
+		var err error
+		if before[i], after[i], err = editedContent(dir, e.id, e.field); err != nil {
+			b.Fatal(err)
+		}
 	}
 	h, err := hugoServer(dir, b.TempDir())
 	if err != nil {
@@ -60,10 +68,12 @@ func BenchmarkHugoRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	visited := types.NewEvictingQueue[string](20)
-	visited.Add("/claims/" + id + "/")
+	for _, e := range edits {
+		visited.Add("/claims/" + e.id + "/")
+	}
 	content := filepath.Join(dir, "content")
 	// Written as serve writes them (site.Update), then announced to Hugo.
-	write := func(files map[string][]byte) []fsnotify.Event {
+	write := func(b *testing.B, files map[string][]byte) []fsnotify.Event {
 		if _, err := site.Update(content, files, nil); err != nil {
 			b.Fatal(err)
 		}
@@ -73,25 +83,29 @@ func BenchmarkHugoRebuild(b *testing.B) {
 		}
 		return events
 	}
-	for i := 0; b.Loop(); i++ {
-		b.StopTimer()
-		files := after
-		if i%2 == 1 {
-			files = before
-		}
-		events := write(files)
-		b.StartTimer()
-		if err := h.Build(hugolib.BuildCfg{RecentlyTouched: visited}, events...); err != nil {
-			b.Fatal(err)
-		}
+	for i, e := range edits {
+		b.Run(e.field, func(b *testing.B) {
+			for n := 0; b.Loop(); n++ {
+				b.StopTimer()
+				files := after[i]
+				if n%2 == 1 {
+					files = before[i]
+				}
+				events := write(b, files)
+				b.StartTimer()
+				if err := h.Build(hugolib.BuildCfg{RecentlyTouched: visited}, events...); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(after[i])), "files/op")
+		})
 	}
-	b.ReportMetric(float64(len(after)), "files/op")
 }
 
-// editedContent writes the site's content into dir/content, edits claim
-// id's summary, and returns the content files the edit changes, before and
-// after it. The claim file is left edited.
-func editedContent(dir, id string) (before, after map[string][]byte, err error) {
+// editedContent writes the site's content into dir/content, edits field
+// (see Edit) of claim id, and returns the content files the edit changes,
+// before and after it. The claim file and dir/content are left edited.
+func editedContent(dir, id, field string) (before, after map[string][]byte, err error) {
 	ctx := context.Background()
 	bl := build.NewBuilder(dir, false)
 	content := filepath.Join(dir, "content")
@@ -100,11 +114,7 @@ func editedContent(dir, id string) (before, after map[string][]byte, err error) 
 		return nil, nil, err
 	}
 	claim := filepath.Join(dir, "claims", id+".md")
-	orig, err := os.ReadFile(claim)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := os.WriteFile(claim, bytes.Replace(orig, []byte("summary: "), []byte("summary: Edited. "), 1), 0o644); err != nil {
+	if err := Edit(dir, id, field, "Edited"); err != nil {
 		return nil, nil, err
 	}
 	edited, err := rebuild(ctx, bl, dir, content, files)

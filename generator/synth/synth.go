@@ -92,3 +92,63 @@ func sentence(p string) string {
 func day(i int) string {
 	return fmt.Sprintf("%04d-%02d-%02d", 2020+i/336%6, 1+i/28%12, 1+i%28)
 }
+
+// What Edit changes in a claim file.
+const (
+	// Summary is the verdict's one-line summary, shown on the claim's page
+	// and on its claimant's and sources' pages (and on those of claims that
+	// list it as related): three content files change, or a few more.
+	Summary = "summary"
+	// Analysis is the first paragraph of the analysis, shown on the
+	// claim's page only: one content file changes.
+	Analysis = "analysis"
+)
+
+// Edit rewrites field (Summary or Analysis) of claim id in dir, as an
+// editor saves (a new file renamed over the old one): mark, a word, is put
+// first, in place of the mark an earlier Edit put there.
+func Edit(dir, id, field, mark string) error {
+	p := filepath.Join(dir, "claims", id+".md")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	lines := strings.Split(string(data), "\n")
+	// The line to edit and where its text starts.
+	at, start := -1, 0
+	switch field {
+	case Summary:
+		for i, l := range lines {
+			if strings.HasPrefix(l, `summary: "`) {
+				at, start = i, len(`summary: "`)
+				break
+			}
+		}
+	case Analysis:
+		// The first line of text after the front matter's closing "---".
+		fences := 0
+		for i, l := range lines {
+			if l == "---" {
+				fences++
+			} else if fences == 2 && l != "" {
+				at = i
+				break
+			}
+		}
+	default:
+		return fmt.Errorf("synth: no field %q to edit (%s or %s)", field, Summary, Analysis)
+	}
+	if at < 0 {
+		return fmt.Errorf("%s: no %s to edit", p, field)
+	}
+	head, rest := lines[at][:start], lines[at][start:]
+	if w, after, ok := strings.Cut(rest, " "); ok && strings.HasPrefix(w, "Edit") {
+		rest = after
+	}
+	lines[at] = head + mark + " " + rest
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, p)
+}

@@ -2,8 +2,11 @@ package synth
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
@@ -47,5 +50,52 @@ func TestWrite(t *testing.T) {
 		if string(a) != string(b) || len(a) == 0 {
 			t.Errorf("%s differs between two writes with the same seed", f)
 		}
+	}
+}
+
+// Edit changes what it says it changes: a summary edit shows on the
+// claim's, its claimant's and its source's pages (and on those of claims
+// that list it as related), an analysis edit on the claim's page only;
+// editing again replaces the earlier mark.
+func TestEdit(t *testing.T) {
+	dir := t.TempDir()
+	if err := Skeleton(filepath.Join("..", ".."), dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(dir, 100, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		field, id string
+		pages     []string // content files the edit changes
+		more      bool     // and others may
+	}{
+		{Summary, "c0000050", []string{"claims/c0000050/index.md", "people/person-0/index.md", "sources/s000010/index.md"}, true},
+		{Analysis, "c0000051", []string{"claims/c0000051/index.md"}, false},
+	} {
+		before, after, err := editedContent(dir, tc.id, tc.field)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := slices.Sorted(maps.Keys(after))
+		missing := slices.DeleteFunc(slices.Clone(tc.pages), func(p string) bool { return slices.Contains(got, p) })
+		if len(missing) > 0 || !tc.more && len(got) != len(tc.pages) {
+			t.Errorf("%s edit of %s changed %v, want %v", tc.field, tc.id, got, tc.pages)
+		}
+		for name, data := range after {
+			if strings.Contains(string(before[name]), "Edited") || !strings.Contains(string(data), "Edited") {
+				t.Errorf("%s edit: %s does not show the mark only after the edit", tc.field, name)
+			}
+		}
+		if err := Edit(dir, tc.id, tc.field, "Again"); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, "claims", tc.id+".md"))
+		if strings.Contains(string(b), "Edited") || strings.Count(string(b), "Again ") != 1 {
+			t.Errorf("%s edited twice:\n%s", tc.field, b)
+		}
+	}
+	if err := Edit(dir, "c0000050", "rating", "X"); err == nil {
+		t.Error("an unknown field was edited")
 	}
 }

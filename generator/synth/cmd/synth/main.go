@@ -3,8 +3,9 @@
 //
 //	synth write -n N [-seed S] -from ROOT DIR   a site with N claims in DIR, templates from ROOT
 //	synth measure -- COMMAND [ARGS]             run COMMAND; print "seconds peak-RSS-MB"
-//	synth edit DIR ID                           edit claim ID's summary; print the words added
-//	synth latency [-n N] -url URL DIR ID        edit claim ID N times; print how long each
+//	synth edit [-field F] DIR ID                edit claim ID's summary (or F: analysis); print the word added
+//	synth latency [-n N] [-field F] -url URL DIR ID
+//	                                            edit claim ID N times; print how long each
 //	                                            took to show at URL (a running serve), then the median
 package main
 
@@ -15,7 +16,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
@@ -72,11 +72,14 @@ func main() {
 		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 		fmt.Printf("%.2f %d\n", wall.Seconds(), ru.Maxrss/1024) // Maxrss is in KB on Linux
 	case "edit":
-		if len(os.Args) != 4 {
-			fmt.Fprintln(os.Stderr, "usage: synth edit DIR ID")
+		fs := flag.NewFlagSet("edit", flag.ExitOnError)
+		field := fs.String("field", synth.Summary, "what to edit: "+synth.Summary+" or "+synth.Analysis)
+		fs.Parse(os.Args[2:])
+		if fs.NArg() != 2 {
+			fmt.Fprintln(os.Stderr, "usage: synth edit [-field F] DIR ID")
 			os.Exit(2)
 		}
-		mark, err := edit(os.Args[2], os.Args[3])
+		mark, err := edit(fs.Arg(0), fs.Arg(1), *field)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "synth:", err)
 			os.Exit(1)
@@ -86,12 +89,13 @@ func main() {
 		fs := flag.NewFlagSet("latency", flag.ExitOnError)
 		n := fs.Int("n", 5, "edits")
 		url := fs.String("url", "", "the claim's page on the running serve")
+		field := fs.String("field", synth.Summary, "what to edit: "+synth.Summary+" or "+synth.Analysis)
 		fs.Parse(os.Args[2:])
 		if fs.NArg() != 2 || *url == "" {
-			fmt.Fprintln(os.Stderr, "usage: synth latency [-n N] -url URL DIR ID")
+			fmt.Fprintln(os.Stderr, "usage: synth latency [-n N] [-field F] -url URL DIR ID")
 			os.Exit(2)
 		}
-		if err := latency(*n, *url, fs.Arg(0), fs.Arg(1)); err != nil {
+		if err := latency(*n, *url, fs.Arg(0), fs.Arg(1), *field); err != nil {
 			fmt.Fprintln(os.Stderr, "synth:", err)
 			os.Exit(1)
 		}
@@ -101,41 +105,17 @@ func main() {
 	}
 }
 
-// edit rewrites the summary of claim id in dir (as an editor saves: a new
-// file renamed over the old one) with a new first word, and returns it.
-func edit(dir, id string) (string, error) {
-	p := filepath.Join(dir, "claims", id+".md")
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return "", err
-	}
+// edit edits field of claim id in dir (see synth.Edit) with a new mark,
+// and returns the mark.
+func edit(dir, id, field string) (string, error) {
 	mark := fmt.Sprintf("Edit%d", time.Now().UnixNano())
-	lines := strings.Split(string(data), "\n")
-	found := false
-	for i, l := range lines {
-		if rest, ok := strings.CutPrefix(l, "summary: \""); ok {
-			if w, after, ok := strings.Cut(rest, " "); ok && strings.HasPrefix(w, "Edit") {
-				rest = after
-			}
-			lines[i] = "summary: \"" + mark + " " + rest
-			found = true
-			break
-		}
-	}
-	if !found {
-		return "", fmt.Errorf("%s: no summary line", p)
-	}
-	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
-		return "", err
-	}
-	return mark, os.Rename(tmp, p)
+	return mark, synth.Edit(dir, id, field, mark)
 }
 
-// latency edits claim id n times, two seconds apart, and after each edit
+// latency edits field of claim id n times, two seconds apart, and after each edit
 // asks url every 20 ms (one kept-alive connection) until the page shows
 // the edit.
-func latency(n int, url, dir, id string) error {
+func latency(n int, url, dir, id, field string) error {
 	client := &http.Client{Timeout: 10 * time.Second}
 	get := func() (string, error) {
 		resp, err := client.Get(url)
@@ -154,7 +134,7 @@ func latency(n int, url, dir, id string) error {
 	for range n {
 		time.Sleep(2 * time.Second)
 		start := time.Now()
-		mark, err := edit(dir, id)
+		mark, err := edit(dir, id, field)
 		if err != nil {
 			return err
 		}
