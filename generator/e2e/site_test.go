@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -83,9 +84,16 @@ func pagePaths(t *testing.T, public string) []string {
 }
 
 // pageType names the kind of page at a path: "home", "claims list",
-// "claim", "search", "page" (hand-written), and so on.
+// "claims list, later page", "claim", "search", "page" (hand-written), and
+// so on.
 func pageType(path string) string {
 	parts := strings.Split(strings.Trim(path, "/"), "/")
+	if n := len(parts); n >= 3 && parts[n-2] == "page" {
+		if _, err := strconv.Atoi(parts[n-1]); err == nil {
+			// A later page of a paged list: /claims/page/2/, /tags/x/page/2/.
+			return pageType("/"+strings.Join(parts[:n-2], "/")+"/") + ", later page"
+		}
+	}
 	switch {
 	case path == "/":
 		return "home"
@@ -103,3 +111,22 @@ func pageType(path string) string {
 
 // lists are the sections with a page per item.
 var lists = map[string]string{"claims": "claim", "people": "person", "sources": "source", "ratings": "rating", "tags": "tag"}
+
+func TestPageType(t *testing.T) {
+	for path, want := range map[string]string{
+		"/":                     "home",
+		"/claims/":              "claims list",
+		"/claims/page/2/":       "claims list, later page",
+		"/claims/x/":            "claim",
+		"/claims/page/":         "claim", // a claim whose id is "page"
+		"/tags/agents/":         "tag",
+		"/tags/agents/page/12/": "tag, later page",
+		"/quotes/page/3/":       "quotes, later page",
+		"/search/":              "search",
+		"/about/":               "page",
+	} {
+		if got := pageType(path); got != want {
+			t.Errorf("pageType(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
