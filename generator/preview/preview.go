@@ -28,6 +28,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"github.com/gohugoio/hugo/common/hmaps"
 	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/common/types"
 	"github.com/gohugoio/hugo/common/urls"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
@@ -54,16 +55,17 @@ type Options struct {
 // Ready is the line Run prints when the site is served.
 const Ready = "Web Server is available at"
 
-// Sites sets Hugo up for the site as its server does (running, watching;
-// no fast render mode: what an edit touches is rendered at once), serving
-// at baseURL, with live reload on the same address.
+// Sites sets Hugo up for the site as its server does (running, watching,
+// fast render mode: after an edit Hugo renders again only the touched pages
+// among those recently visited; the others when they are asked for),
+// serving at baseURL, with live reload on the same address.
 func Sites(opt Options, baseURL string) (*hugolib.HugoSites, error) {
 	abs := func(p string) string {
 		a, _ := filepath.Abs(p)
 		return a
 	}
 	flags := config.New()
-	flags.Set("internal", hmaps.Params{"running": true, "watch": true})
+	flags.Set("internal", hmaps.Params{"running": true, "watch": true, "fastRenderMode": true})
 	flags.Set("workingDir", abs(opt.Root))
 	flags.Set("contentDir", abs(opt.Content))
 	flags.Set("publishDir", abs(opt.Public))
@@ -116,7 +118,7 @@ func Run(ctx context.Context, opt Options, changes io.Reader) error {
 		}
 		*d = abs
 	}
-	p := &previewer{opt: opt, base: "http://localhost:" + strconv.Itoa(opt.Port) + "/"}
+	p := &previewer{opt: opt, base: "http://localhost:" + strconv.Itoa(opt.Port) + "/", visited: types.NewEvictingQueue[string](20)}
 	if p.opt.Stdout == nil {
 		p.opt.Stdout = io.Discard
 	}
@@ -261,11 +263,12 @@ func addTree(w *fsnotify.Watcher, dir string) {
 // previewer is Run's state: Hugo's sites, and a lock that keeps requests
 // out while a render writes pages.
 type previewer struct {
-	opt    Options
-	base   string
-	mu     sync.RWMutex
-	sites  *hugolib.HugoSites
-	failed bool // the last render failed
+	opt     Options
+	base    string
+	mu      sync.RWMutex
+	sites   *hugolib.HugoSites
+	failed  bool                         // the last render failed
+	visited *types.EvictingQueue[string] // pages recently asked for, which a render brings up to date
 }
 
 // relevant reports whether a watched event concerns the site: a
@@ -355,7 +358,7 @@ func (p *previewer) rebuild(evs []fsnotify.Event) error {
 	}
 	stale := p.published(removed)
 	start := time.Now()
-	err := p.sites.Build(hugolib.BuildCfg{ErrRecovery: p.failed}, hugo...)
+	err := p.sites.Build(hugolib.BuildCfg{RecentlyTouched: p.visited, ErrRecovery: p.failed}, hugo...)
 	p.failed = err != nil
 	if err != nil {
 		return err
@@ -474,10 +477,24 @@ func (p *previewer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	clean := path.Clean("/" + r.URL.Path)
+	if page := strings.HasSuffix(r.URL.Path, "/") || strings.HasSuffix(clean, ".html") || !strings.Contains(path.Base(clean), "."); page && !p.visited.Contains(r.URL.Path) {
+		// A page not asked for lately may be stale (fast render mode):
+		// Hugo renders it, if it must, before it is served.
+		p.mu.Lock()
+		p.visited.Add(r.URL.Path)
+		if !p.failed {
+			one := types.NewEvictingQueue[string](1)
+			one.Add(r.URL.Path)
+			if err := p.sites.Build(hugolib.BuildCfg{RecentlyTouched: one, PartialReRender: true}); err != nil {
+				fmt.Fprintln(p.opt.Stderr, "Error:", err)
+			}
+		}
+		p.mu.Unlock()
+	}
 	p.mu.RLock()
 	defer p.mu.RUnlock()
 	w.Header().Set("Cache-Control", "no-store")
-	clean := path.Clean("/" + r.URL.Path)
 	name := filepath.Join(p.opt.Public, filepath.FromSlash(clean))
 	fi, err := os.Stat(name)
 	if err == nil && fi.IsDir() {

@@ -26,7 +26,7 @@ disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotsTXT"]
 -- layouts/page.html --
 {{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}
 -- layouts/home.html --
-{{ define "main" }}<h1>Home</h1>{{ end }}
+{{ define "main" }}<h1>Home</h1><ul>{{ range site.RegularPages }}<li>{{ .Title }}: {{ .Plain }}</li>{{ end }}</ul>{{ end }}
 -- layouts/404.html --
 {{ define "main" }}<h1>Not here</h1>{{ end }}
 -- static/hello.txt --
@@ -115,6 +115,12 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor("/a/", "Second text.", 200)
+	// The home page shows it too: not asked for since the start, it was
+	// left stale by the render (fast render mode) and is rendered when
+	// asked for.
+	if _, body, _ := get("/"); !strings.Contains(body, "Second text.") {
+		t.Errorf("the home page, first asked for after the edit, is stale:\n%s", body)
+	}
 	// A new page, and a removed one.
 	added := filepath.Join(content, "b", "index.md")
 	os.MkdirAll(filepath.Dir(added), 0o755)

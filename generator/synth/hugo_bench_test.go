@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/gohugoio/hugo/common/types"
 	"github.com/gohugoio/hugo/hugolib"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
@@ -21,8 +22,8 @@ import (
 // out first, for two edits of two claims: of the summary (shown on the
 // claim's, its claimant's and its source's pages: three files) and of the
 // analysis (the claim's page only: one file). Then Hugo, set up as serve's
-// previewer sets it up (package preview: running, watching, no fast render
-// mode), builds the site, and each op of a sub-benchmark writes that edit's
+// previewer sets it up (package preview: running, watching, fast render
+// mode, the edited claims' pages recently visited), builds the site, and each op of a sub-benchmark writes that edit's
 // files, before or after the edit by turns (untimed), and times Hugo's
 // incremental rebuild from them, as the previewer asks for it. No
 // browser. Reports the content files the edit changes.
@@ -56,6 +57,11 @@ func BenchmarkHugoRebuild(b *testing.B) {
 	if err := h.Build(hugolib.BuildCfg{}); err != nil {
 		b.Fatal(err)
 	}
+	// The edited claims' pages, visited in the browser.
+	visited := types.NewEvictingQueue[string](20)
+	for _, e := range edits {
+		visited.Add("/claims/" + e.id + "/")
+	}
 	content := filepath.Join(dir, "content")
 	// Written as serve writes them (site.Update), then announced to Hugo.
 	write := func(b *testing.B, files map[string][]byte) []fsnotify.Event {
@@ -78,7 +84,7 @@ func BenchmarkHugoRebuild(b *testing.B) {
 				}
 				events := write(b, files)
 				b.StartTimer()
-				if err := h.Build(hugolib.BuildCfg{}, events...); err != nil {
+				if err := h.Build(hugolib.BuildCfg{RecentlyTouched: visited}, events...); err != nil {
 					b.Fatal(err)
 				}
 			}
