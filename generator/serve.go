@@ -70,8 +70,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	p := &session{
 		root: *root, content: filepath.Join(dir, "content"), public: filepath.Join(dir, "public"),
 		base:    "http://localhost:" + strconv.Itoa(*port) + "/",
-		builder: build.NewBuilder(*root, *drafts),
-		stdout:  stdout, stderr: stderr,
+		builder: build.NewBuilder(*root, *drafts), rendered: make(chan struct{}, 1),
+		stdout: stdout, stderr: stderr,
 	}
 	if !p.update(ctx) {
 		return 1
@@ -107,6 +107,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	ready := false
 	for line := range out {
 		fmt.Fprintln(stdout, "hugo:", line)
+		if strings.HasPrefix(line, preview.Done) {
+			select {
+			case p.rendered <- struct{}{}:
+			default:
+			}
+		}
 		if !ready && strings.Contains(line, preview.Ready) {
 			ready = true
 			fmt.Fprintf(stdout, "serve: %s (Ctrl+C to stop)\n", p.base)
@@ -132,6 +138,9 @@ type session struct {
 	mu    sync.Mutex
 	files map[string][]byte // the preview's content/ as last written
 	child io.Writer         // where the previewer hears of changed files; nil before it starts
+	// rendered has word (from the previewer's output) of each render that
+	// followed a change.
+	rendered chan struct{}
 }
 
 // setChild says where to tell the previewer of the files each update changes.
@@ -177,17 +186,28 @@ func (p *session) update(ctx context.Context) bool {
 		return false
 	}
 	p.files = files
+	took := time.Since(start)
 	if p.child != nil && len(ch.Paths) > 0 {
 		paths := make([]string, len(ch.Paths))
 		for i, f := range ch.Paths {
 			paths[i] = filepath.Join(p.content, filepath.FromSlash(f))
 		}
+		select { // an earlier render's word, not this one's
+		case <-p.rendered:
+		default:
+		}
 		if err := preview.Changes(p.child, paths); err != nil {
 			fmt.Fprintln(p.stderr, "serve: telling the previewer:", err)
+		} else {
+			// The JSON export waits for the previewer's render: on two
+			// cores it would slow the render that the edit waits for.
+			select {
+			case <-p.rendered:
+			case <-time.After(30 * time.Second):
+			case <-ctx.Done():
+			}
 		}
 	}
-	took := time.Since(start)
-	// The JSON export is written after the content, while Hugo renders.
 	data, err := export.Files(l.Result, p.base)
 	if err == nil {
 		err = export.Write(p.public, data)

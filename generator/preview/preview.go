@@ -47,13 +47,18 @@ type Options struct {
 	Public  string // where pages are rendered, and served from
 	Port    int    // served on 127.0.0.1:Port
 	Drafts  bool   // drafts included, environment "preview" (else "development")
-	// Stdout gets progress lines ("Total in 650 ms"), Stderr Hugo's
+	// Stdout gets progress lines (Ready, Done), Stderr Hugo's
 	// warnings and errors.
 	Stdout, Stderr io.Writer
 }
 
-// Ready is the line Run prints when the site is served.
-const Ready = "Web Server is available at"
+// Ready starts the line Run prints when the site is served, Done the line
+// it prints after each render that followed a change (whether it succeeded
+// or not).
+const (
+	Ready = "Web Server is available at"
+	Done  = "Total in"
+)
 
 // Sites sets Hugo up for the site as its server does (running, watching,
 // fast render mode: after an edit Hugo renders again only the touched pages
@@ -198,11 +203,14 @@ func Run(ctx context.Context, opt Options, changes io.Reader) error {
 			evs := pending
 			pending = nil
 			start := time.Now()
-			if err := p.rebuild(evs); err != nil {
+			err := p.rebuild(evs)
+			took := time.Since(start).Milliseconds()
+			if err != nil {
 				fmt.Fprintln(p.opt.Stderr, "Error:", err)
+				fmt.Fprintf(p.opt.Stdout, "%s %d ms (failed: the last good pages are served)\n", Done, took)
 				continue
 			}
-			fmt.Fprintf(p.opt.Stdout, "Total in %d ms\n", time.Since(start).Milliseconds())
+			fmt.Fprintf(p.opt.Stdout, "%s %d ms\n", Done, took)
 			livereload.ForceRefresh()
 		}
 	}
