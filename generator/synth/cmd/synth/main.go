@@ -112,9 +112,9 @@ func edit(dir, id, field string) (string, error) {
 	return mark, synth.Edit(dir, id, field, mark)
 }
 
-// latency edits field of claim id n times, two seconds apart, and after each edit
-// asks url every 20 ms (one kept-alive connection) until the page shows
-// the edit.
+// latency edits field of claim id n times, two seconds apart, and after
+// each edit asks url every 20 ms (one kept-alive connection) until the page
+// shows the edit.
 func latency(n int, url, dir, id, field string) error {
 	client := &http.Client{Timeout: 10 * time.Second}
 	get := func() (string, error) {
