@@ -72,14 +72,17 @@ func BenchmarkHugoRebuild(b *testing.B) {
 		visited.Add("/claims/" + e.id + "/")
 	}
 	content := filepath.Join(dir, "content")
-	// Written as serve writes them (site.Update), then announced to Hugo.
+	// Written as serve writes them (site.Update), then announced to Hugo as
+	// its watcher sees them: a file renamed over another is created (Hugo
+	// handles a created file faster than a written one: at 5,000 claims
+	// 0.27-0.30 against 0.39-0.44 s per analysis edit).
 	write := func(b *testing.B, files map[string][]byte) []fsnotify.Event {
 		if _, err := site.Update(content, files, nil); err != nil {
 			b.Fatal(err)
 		}
 		var events []fsnotify.Event
 		for name := range files {
-			events = append(events, fsnotify.Event{Name: filepath.Join(content, filepath.FromSlash(name)), Op: fsnotify.Write})
+			events = append(events, fsnotify.Event{Name: filepath.Join(content, filepath.FromSlash(name)), Op: fsnotify.Create})
 		}
 		return events
 	}
