@@ -3,12 +3,14 @@ package main
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"maps"
 	"net"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -17,26 +19,27 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
-	"github.com/gohugoio/hugo/commands"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
 	"github.com/factcheck-mx/factcheck/generator/export"
+	"github.com/factcheck-mx/factcheck/generator/preview"
 	"github.com/factcheck-mx/factcheck/generator/search"
 	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
 // watched are the folders whose changes the generator follows: the inputs
-// and the hand-written pages. Hugo's server follows the templates, assets
+// and the hand-written pages. The previewer follows the templates, assets
 // and static files itself.
 var watched = []string{"corpus", "people", "claims", "content"}
 
-// cmdServe previews the site on localhost. Hugo's own server (the embedded
-// Hugo, run as a child process of this program) renders the site and
-// re-renders what an edit touches; this process keeps the preview's content
-// folder up to date: after each change to an input it loads the site again
-// with a build.Builder, which re-reads and re-derives only what changed, and
-// writes only the content files whose bytes changed. A change with errors
-// prints them and leaves the preview as it was.
+// cmdServe previews the site on localhost. A child process of this program
+// renders the site with the embedded Hugo as Hugo's server does and serves
+// it (package preview); this process keeps the preview's content folder up
+// to date: after each change to an input it loads the site again with a
+// build.Builder, which re-reads and re-derives only what changed, writes
+// only the content files whose bytes changed, and tells the child which, so
+// that it renders them at once. A change with errors prints them and leaves
+// the preview as it was.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flags("serve", stderr)
 	root := fs.String("root", ".", "the site root (the folder with config.toml)")
@@ -46,7 +49,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if fs.Parse(args) != nil {
 		return 2
 	}
-	// Hugo binds the port; fail early, with a hint, when it is taken.
+	// The child binds the port; fail early, with a hint, when it is taken.
 	ln, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(*port))
 	if err != nil {
 		fmt.Fprintf(stderr, "serve: %v (choose another -port)\n", err)
@@ -64,11 +67,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	defer os.RemoveAll(dir)
-	p := &preview{
+	p := &session{
 		root: *root, content: filepath.Join(dir, "content"), public: filepath.Join(dir, "public"),
 		base:    "http://localhost:" + strconv.Itoa(*port) + "/",
-		builder: build.NewBuilder(*root, *drafts),
-		stdout:  stdout, stderr: stderr,
+		builder: build.NewBuilder(*root, *drafts), rendered: make(chan struct{}, 1),
+		stdout: stdout, stderr: stderr,
 	}
 	if !p.update(ctx) {
 		return 1
@@ -93,21 +96,24 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		<-watching
 	}()
 
-	hugoArgs := []string{"server", "--source", *root, "--contentDir", p.content,
-		"--destination", p.public, "--bind", "127.0.0.1", "--port", strconv.Itoa(*port),
-		"--baseURL", "http://localhost/", "--panicOnWarning=false", "--logLevel", "warn"}
-	if *drafts {
-		hugoArgs = append(hugoArgs, "--buildDrafts", "--environment", "preview")
-	}
-	hugo, out, err := startHugo(ctx, hugoArgs, stderr)
+	hugoArgs := []string{"-root", *root, "-content", p.content, "-public", p.public,
+		"-port", strconv.Itoa(*port), "-drafts=" + strconv.FormatBool(*drafts)}
+	hugo, in, out, err := startHugo(ctx, hugoArgs, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "serve: starting Hugo:", err)
 		return 1
 	}
+	p.setChild(in)
 	ready := false
 	for line := range out {
 		fmt.Fprintln(stdout, "hugo:", line)
-		if !ready && strings.Contains(line, "Web Server is available") {
+		if strings.HasPrefix(line, preview.Done) {
+			select {
+			case p.rendered <- struct{}{}:
+			default:
+			}
+		}
+		if !ready && strings.Contains(line, preview.Ready) {
 			ready = true
 			fmt.Fprintf(stdout, "serve: %s (Ctrl+C to stop)\n", p.base)
 			if *withSearch {
@@ -122,20 +128,31 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return 0
 }
 
-// preview is the state of a running serve: the Builder that loads the site
+// session is the state of a running serve: the Builder that loads the site
 // again after each edit and the content files it wrote last.
-type preview struct {
+type session struct {
 	root, content, public, base string
 	builder                     *build.Builder
 	stdout, stderr              io.Writer
 
 	mu    sync.Mutex
 	files map[string][]byte // the preview's content/ as last written
+	child io.Writer         // where the previewer hears of changed files; nil before it starts
+	// rendered has word (from the previewer's output) of each render that
+	// followed a change.
+	rendered chan struct{}
+}
+
+// setChild says where to tell the previewer of the files each update changes.
+func (p *session) setChild(w io.Writer) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.child = w
 }
 
 // update loads the site again and writes the content files that changed
-// into the preview's content folder, where Hugo's server picks them up.
-func (p *preview) update(ctx context.Context) bool {
+// into the preview's content folder, and tells the previewer which.
+func (p *session) update(ctx context.Context) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	start := time.Now()
@@ -170,7 +187,27 @@ func (p *preview) update(ctx context.Context) bool {
 	}
 	p.files = files
 	took := time.Since(start)
-	// The JSON export is written after the content, while Hugo renders.
+	if p.child != nil && len(ch.Paths) > 0 {
+		paths := make([]string, len(ch.Paths))
+		for i, f := range ch.Paths {
+			paths[i] = filepath.Join(p.content, filepath.FromSlash(f))
+		}
+		select { // an earlier render's word, not this one's
+		case <-p.rendered:
+		default:
+		}
+		if err := preview.Changes(p.child, paths); err != nil {
+			fmt.Fprintln(p.stderr, "serve: telling the previewer:", err)
+		} else {
+			// The JSON export waits for the previewer's render: on two
+			// cores it would slow the render that the edit waits for.
+			select {
+			case <-p.rendered:
+			case <-time.After(30 * time.Second):
+			case <-ctx.Done():
+			}
+		}
+	}
 	data, err := export.Files(l.Result, p.base)
 	if err == nil {
 		err = export.Write(p.public, data)
@@ -186,7 +223,7 @@ func (p *preview) update(ctx context.Context) bool {
 // index builds the search index of the preview as Hugo first rendered it.
 // Hugo's server re-renders only the pages a browser shows, so the index is
 // not brought up to date after edits.
-func (p *preview) index(ctx context.Context) {
+func (p *session) index(ctx context.Context) {
 	bin, err := search.Find(ctx, p.root, true, p.stderr)
 	if err == nil {
 		err = search.Index(ctx, bin, p.public)
@@ -199,40 +236,58 @@ func (p *preview) index(ctx context.Context) {
 }
 
 // hugoEnv, set in a child's environment, makes this program (or a test
-// binary of it) run the embedded Hugo with its arguments instead.
+// binary of it) run the previewer with its arguments instead.
 const hugoEnv = "FACTCHECK_RUN_HUGO"
 
-// runHugoIfChild runs the embedded Hugo and exits when this process was
-// started by startHugo.
+// runHugoIfChild runs the previewer (package preview) and exits when this
+// process was started by startHugo: it reads the files that changed from
+// its standard input, and stops at an interrupt.
 func runHugoIfChild() {
 	if os.Getenv(hugoEnv) != "1" {
 		return
 	}
-	if err := commands.Execute(os.Args[1:]); err != nil {
+	fs := flag.NewFlagSet("preview", flag.ExitOnError)
+	var opt preview.Options
+	fs.StringVar(&opt.Root, "root", ".", "the site root")
+	fs.StringVar(&opt.Content, "content", "", "the content folder")
+	fs.StringVar(&opt.Public, "public", "", "where to render")
+	fs.IntVar(&opt.Port, "port", 1313, "the port")
+	fs.BoolVar(&opt.Drafts, "drafts", true, "include drafts")
+	fs.Parse(os.Args[1:])
+	opt.Stdout, opt.Stderr = os.Stdout, os.Stderr
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := preview.Run(ctx, opt, os.Stdin); err != nil {
+		fmt.Fprintln(os.Stderr, "Error:", err)
 		os.Exit(1)
 	}
 	os.Exit(0)
 }
 
-// startHugo runs the embedded Hugo with args in a child process (this
-// program again), so that it can be stopped when ctx ends, and returns its
-// output, line by line, until it exits. Its errors go to stderr.
-func startHugo(ctx context.Context, args []string, stderr io.Writer) (*exec.Cmd, <-chan string, error) {
+// startHugo runs the previewer with args in a child process (this program
+// again), so that it can be stopped when ctx ends; it returns where to
+// write the child's changes, and its output, line by line, until it exits.
+// Its errors go to stderr.
+func startHugo(ctx context.Context, args []string, stderr io.Writer) (*exec.Cmd, io.Writer, <-chan string, error) {
 	self, err := os.Executable()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	cmd := exec.CommandContext(ctx, self, args...)
 	cmd.Env = append(os.Environ(), hugoEnv+"=1")
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
 	cmd.WaitDelay = 10 * time.Second
 	cmd.Stderr = stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	r, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	out := make(chan string)
 	go func() {
@@ -242,7 +297,7 @@ func startHugo(ctx context.Context, args []string, stderr io.Writer) (*exec.Cmd,
 			out <- sc.Text()
 		}
 	}()
-	return cmd, out, nil
+	return cmd, in, out, nil
 }
 
 // addWatches watches config.toml's folder and every folder under watched,

@@ -19,6 +19,9 @@ type Changes struct {
 	Written int // new or changed files: written
 	Same    int // files with the same bytes as before: not written again
 	Removed int // files of the previous set no longer generated
+	// Paths are the files Update wrote or removed, slash paths under its
+	// folder, sorted (WriteNew leaves it empty).
+	Paths []string
 }
 
 // WriteNew writes files into dir, a new folder (the build's staging
@@ -131,14 +134,17 @@ func Update(dir string, files, prev map[string][]byte) (Changes, error) {
 			return ch, err
 		}
 		ch.Written++
+		ch.Paths = append(ch.Paths, p)
 	}
-	for p := range prev {
+	for _, p := range slices.Sorted(maps.Keys(prev)) {
 		if _, ok := files[p]; !ok && !strings.Contains(p, "..") {
 			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil && !os.IsNotExist(err) {
 				return ch, err
 			}
 			ch.Removed++
+			ch.Paths = append(ch.Paths, p)
 		}
 	}
+	slices.Sort(ch.Paths)
 	return ch, nil
 }

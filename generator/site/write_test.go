@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// Update writes only what changed, removes what is gone, and leaves no
-// temporary file behind.
+// Update writes only what changed, removes what is gone, names both, and
+// leaves no temporary file behind.
 func TestUpdate(t *testing.T) {
 	dir := t.TempDir()
 	first := map[string][]byte{"claims/a/index.md": []byte("a"), "claims/b/index.md": []byte("b"), "people/p/index.md": []byte("p")}
@@ -16,7 +16,7 @@ func TestUpdate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ch.Written != 3 {
+	if ch.Written != 3 || len(ch.Paths) != 3 {
 		t.Errorf("first update: %+v", ch)
 	}
 	second := map[string][]byte{"claims/a/index.md": []byte("a"), "claims/b/index.md": []byte("b2"), "sources/s/index.md": []byte("s")}
@@ -24,8 +24,9 @@ func TestUpdate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ch.Written != 2 || ch.Same != 1 || ch.Removed != 1 {
-		t.Errorf("second update: %+v", ch)
+	want := []string{"claims/b/index.md", "people/p/index.md", "sources/s/index.md"}
+	if ch.Written != 2 || ch.Same != 1 || ch.Removed != 1 || !slices.Equal(ch.Paths, want) {
+		t.Errorf("second update: %+v, want paths %v", ch, want)
 	}
 	var found []string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {

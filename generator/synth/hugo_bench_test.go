@@ -4,25 +4,15 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/bep/logg"
 	"github.com/fsnotify/fsnotify"
-	"github.com/gohugoio/hugo/common/hmaps"
-	"github.com/gohugoio/hugo/common/loggers"
 	"github.com/gohugoio/hugo/common/types"
-	"github.com/gohugoio/hugo/config"
-	"github.com/gohugoio/hugo/config/allconfig"
-	"github.com/gohugoio/hugo/deps"
-	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
-	"github.com/gohugoio/hugo/identity"
-	"github.com/spf13/afero"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
+	"github.com/factcheck-mx/factcheck/generator/preview"
 	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
@@ -31,12 +21,12 @@ import (
 // share is BenchmarkRebuild). The content files an edit changes are worked
 // out first, for two edits of two claims: of the summary (shown on the
 // claim's, its claimant's and its source's pages: three files) and of the
-// analysis (the claim's page only: one file). Then Hugo, in-process and set
-// up as its server runs (watching, fast render, the edited claims' pages
-// recently visited), builds the site, and each op of a sub-benchmark writes
-// that edit's files, before or after the edit by turns (untimed), and times
-// Hugo's incremental rebuild from them. No file watcher, no batching of
-// events, no browser. Reports the content files the edit changes.
+// analysis (the claim's page only: one file). Then Hugo, set up as serve's
+// previewer sets it up (package preview: running, watching, fast render
+// mode, the edited claims' pages recently visited), builds the site, and each op of a sub-benchmark writes that edit's
+// files, before or after the edit by turns (untimed), and times Hugo's
+// incremental rebuild from them, as the previewer asks for it. No
+// browser. Reports the content files the edit changes.
 func BenchmarkHugoRebuild(b *testing.B) {
 	dir := b.TempDir()
 	if err := Skeleton(filepath.Join("..", ".."), dir); err != nil {
@@ -59,7 +49,7 @@ func BenchmarkHugoRebuild(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	h, err := hugoServer(dir, b.TempDir())
+	h, err := preview.Sites(preview.Options{Root: dir, Content: filepath.Join(dir, "content"), Public: b.TempDir()}, "http://localhost:1313/")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -67,6 +57,7 @@ func BenchmarkHugoRebuild(b *testing.B) {
 	if err := h.Build(hugolib.BuildCfg{}); err != nil {
 		b.Fatal(err)
 	}
+	// The edited claims' pages, visited in the browser.
 	visited := types.NewEvictingQueue[string](20)
 	for _, e := range edits {
 		visited.Add("/claims/" + e.id + "/")
@@ -138,28 +129,4 @@ func editedContent(dir, id, field string) (before, after map[string][]byte, err 
 		return nil, nil, fmt.Errorf("editing %s changed no content file", claim)
 	}
 	return before, after, nil
-}
-
-// hugoServer sets up Hugo for the site in dir as `hugo server` does
-// (running, watching, fast render mode), rendering into dest.
-func hugoServer(dir, dest string) (*hugolib.HugoSites, error) {
-	flags := config.New()
-	flags.Set("internal", hmaps.Params{"running": true, "watch": true, "fastRenderMode": true})
-	flags.Set("workingDir", dir)
-	flags.Set("publishDir", dest)
-	flags.Set("baseURL", "http://localhost:1313/")
-	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: io.Discard, StdErr: os.Stderr})
-	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{Flags: flags, Fs: afero.NewOsFs(), Logger: logger})
-	if err != nil {
-		return nil, err
-	}
-	changes := make(chan []identity.Identity, 10)
-	go func() {
-		for range changes { // what Hugo's server would rebuild for; not used here
-		}
-	}()
-	return hugolib.NewHugoSites(deps.DepsCfg{
-		Configs: res, Fs: hugofs.NewFrom(afero.NewOsFs(), res.LoadingInfo.BaseConfig),
-		LogLevel: logger.Level(), StdOut: io.Discard, StdErr: os.Stderr, ChangesFromBuild: changes,
-	})
 }
