@@ -174,7 +174,10 @@ func Run(ctx context.Context, opt Options, changes io.Reader) error {
 				continue
 			}
 			for _, n := range names {
-				op := fsnotify.Write
+				// site.Update renames each file over the old one, which a
+				// file watcher reports as created; Hugo also handles a
+				// created file faster than a written one.
+				op := fsnotify.Create
 				if _, err := os.Stat(n); errors.Is(err, fs.ErrNotExist) {
 					op = fsnotify.Remove
 				}
