@@ -312,6 +312,8 @@ func (p *previewer) load() error {
 	if err != nil {
 		return err
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.sites != nil {
 		p.sites.Close()
 	}
@@ -323,7 +325,8 @@ func (p *previewer) load() error {
 func (p *previewer) render() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if err := p.sites.Build(hugolib.BuildCfg{}); err != nil {
+	err := p.sites.Build(hugolib.BuildCfg{})
+	if p.failed = err != nil; p.failed {
 		return err
 	}
 	return copyTree(filepath.Join(p.opt.Root, "static"), p.opt.Public)
