@@ -36,7 +36,7 @@ Run 'go run ./generator <command> -h' for a command's flags.
 `
 
 func main() {
-	runHugoIfChild()
+	runPreviewerIfChild()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))

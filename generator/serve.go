@@ -96,11 +96,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		<-watching
 	}()
 
-	hugoArgs := []string{"-root", *root, "-content", p.content, "-public", p.public,
+	childArgs := []string{"-root", *root, "-content", p.content, "-public", p.public,
 		"-port", strconv.Itoa(*port), "-drafts=" + strconv.FormatBool(*drafts)}
-	hugo, in, out, err := startHugo(ctx, hugoArgs, stderr)
+	child, in, out, err := startPreviewer(ctx, childArgs, stderr)
 	if err != nil {
-		fmt.Fprintln(stderr, "serve: starting Hugo:", err)
+		fmt.Fprintln(stderr, "serve: starting the previewer:", err)
 		return 1
 	}
 	p.setChild(in)
@@ -121,8 +121,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 		}
 	}
-	if err := hugo.Wait(); err != nil && ctx.Err() == nil {
-		fmt.Fprintln(stderr, "serve: Hugo stopped:", err)
+	if err := child.Wait(); err != nil && ctx.Err() == nil {
+		fmt.Fprintln(stderr, "serve: the previewer stopped:", err)
 		return 1
 	}
 	return 0
@@ -239,10 +239,10 @@ func (p *session) index(ctx context.Context) {
 // binary of it) run the previewer with its arguments instead.
 const hugoEnv = "FACTCHECK_RUN_HUGO"
 
-// runHugoIfChild runs the previewer (package preview) and exits when this
-// process was started by startHugo: it reads the files that changed from
+// runPreviewerIfChild runs the previewer (package preview) and exits when this
+// process was started by startPreviewer: it reads the files that changed from
 // its standard input, and stops at an interrupt.
-func runHugoIfChild() {
+func runPreviewerIfChild() {
 	if os.Getenv(hugoEnv) != "1" {
 		return
 	}
@@ -264,11 +264,11 @@ func runHugoIfChild() {
 	os.Exit(0)
 }
 
-// startHugo runs the previewer with args in a child process (this program
+// startPreviewer runs the previewer with args in a child process (this program
 // again), so that it can be stopped when ctx ends; it returns where to
 // write the child's changes, and its output, line by line, until it exits.
 // Its errors go to stderr.
-func startHugo(ctx context.Context, args []string, stderr io.Writer) (*exec.Cmd, io.Writer, <-chan string, error) {
+func startPreviewer(ctx context.Context, args []string, stderr io.Writer) (*exec.Cmd, io.Writer, <-chan string, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, nil, nil, err

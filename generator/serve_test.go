@@ -16,7 +16,7 @@ import (
 // TestMain lets the test binary stand in for the program when serve starts
 // Hugo in a child process.
 func TestMain(m *testing.M) {
-	runHugoIfChild()
+	runPreviewerIfChild()
 	os.Exit(m.Run())
 }
 

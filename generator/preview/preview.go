@@ -19,6 +19,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -173,16 +174,7 @@ func Run(ctx context.Context, opt Options, changes io.Reader) error {
 				batches = nil
 				continue
 			}
-			for _, n := range names {
-				// site.Update renames each file over the old one, which a
-				// file watcher reports as created; Hugo also handles a
-				// created file faster than a written one.
-				op := fsnotify.Create
-				if _, err := os.Stat(n); errors.Is(err, fs.ErrNotExist) {
-					op = fsnotify.Remove
-				}
-				pending = append(pending, fsnotify.Event{Name: n, Op: op})
-			}
+			pending = append(pending, Events(names)...)
 			// The generator's batch is complete: render at once.
 			timer = time.After(0)
 		case ev, ok := <-w.Events:
@@ -236,6 +228,22 @@ func Changes(w io.Writer, paths []string) error {
 	b.WriteByte('\n')
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// Events are the file events Run hands Hugo for content files the
+// generator named: a file that is there was created (site.Update renames
+// each file over the old one, which a file watcher reports as created, and
+// Hugo handles a created file faster than a written one), one that is not
+// was removed.
+func Events(names []string) []fsnotify.Event {
+	evs := make([]fsnotify.Event, len(names))
+	for i, n := range names {
+		evs[i] = fsnotify.Event{Name: n, Op: fsnotify.Create}
+		if _, err := os.Stat(n); errors.Is(err, fs.ErrNotExist) {
+			evs[i].Op = fsnotify.Remove
+		}
+	}
+	return evs
 }
 
 // readBatches reads what Changes wrote, a batch at a time, until r ends.
@@ -294,16 +302,21 @@ func (p *previewer) relevant(name string) bool {
 	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
 		return false
 	}
+	if isConfig(rel) {
+		return true
+	}
+	first, _, nested := strings.Cut(rel, "/")
+	return nested && slices.Contains(watchedDirs, first)
+}
+
+// isConfig reports whether rel, a slash path under the site root, is part
+// of the configuration: hugo.* or config.* at the root, or under config/.
+func isConfig(rel string) bool {
 	first, _, nested := strings.Cut(rel, "/")
 	if !nested {
 		return strings.HasPrefix(first, "hugo.") || strings.HasPrefix(first, "config.")
 	}
-	for _, d := range watchedDirs {
-		if first == d {
-			return true
-		}
-	}
-	return false
+	return first == "config"
 }
 
 // load sets Hugo up anew (at start, and after the configuration changed).
@@ -340,8 +353,7 @@ func (p *previewer) rebuild(evs []fsnotify.Event) error {
 	var hugo []fsnotify.Event
 	for _, ev := range evs {
 		rel, _ := filepath.Rel(p.opt.Root, ev.Name)
-		rel = filepath.ToSlash(rel)
-		if !strings.Contains(rel, "/") || strings.HasPrefix(rel, "config/") {
+		if isConfig(filepath.ToSlash(rel)) {
 			if err := p.load(); err != nil {
 				return err
 			}
