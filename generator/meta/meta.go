@@ -20,7 +20,7 @@ import (
 	"github.com/adrg/frontmatter"
 	toml "github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Kind is the shape of a Node.
