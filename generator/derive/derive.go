@@ -7,16 +7,19 @@
 package derive
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/diag"
 	"github.com/factcheck-mx/factcheck/generator/evidence"
+	"github.com/factcheck-mx/factcheck/generator/markup"
 	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/provenance"
@@ -32,6 +35,9 @@ type Input struct {
 	// Drafts includes draft claims in the published set; they are checked
 	// either way.
 	Drafts bool
+	// Context, if set, stops the search for closest passages of quotes not
+	// found when it is done (the quotes are reported without one).
+	Context context.Context
 }
 
 // Located is one evidence entry found in its source.
@@ -72,6 +78,7 @@ type Result struct {
 	EvidenceQ    map[string]map[int]int    // claim id -> evidence index -> quote index it lies in
 
 	checked map[*claims.Claim]checked // every claim's check, for Again
+	budget  *evidence.Budget          // the work left for closest passages in this check
 }
 
 // checked is what checking one claim found.
@@ -106,11 +113,12 @@ type Corpus struct {
 	Cites    map[string][]provenance.Citation // source id -> outlets its text cites as origin
 	OriginOf map[string][]string              // outlet -> sources relaying or citing it, in source order
 
-	ambiguous map[string]bool            // source ids used by two files: quotes are not checked against either
-	norm      map[string][]evidence.Text // normalised paragraphs per source, filled as claims are checked
-	sources   []*corpus.Source           // as given, to tell whether a later input has the same
-	people    []*people.Person           // as given
-	probs     diag.List                  // problems found in the sources and people alone
+	ambiguous map[string]bool             // source ids used by two files: quotes are not checked against either
+	norm      map[string]*evidence.Source // normalised, indexed paragraphs per source, filled as claims are checked
+	normMu    sync.Mutex
+	sources   []*corpus.Source // as given, to tell whether a later input has the same
+	people    []*people.Person // as given
+	probs     diag.List        // problems found in the sources and people alone
 }
 
 // Derive checks in and computes the relations. Problems go to probs; the
@@ -141,6 +149,7 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		Related:      map[string][]string{},
 		EvidenceQ:    map[string]map[int]int{},
 		checked:      map[*claims.Claim]checked{},
+		budget:       evidence.NewBudget(in.Context, evidence.DefaultBudget),
 	}
 	for _, c := range in.Claims {
 		// A claim's check depends on the claim and the corpus alone.
@@ -187,7 +196,7 @@ func deriveCorpus(in Input) *Corpus {
 		SharedOf:       map[string][]int{},
 		Cites:          map[string][]provenance.Citation{},
 		OriginOf:       map[string][]string{},
-		norm:           map[string][]evidence.Text{},
+		norm:           map[string]*evidence.Source{},
 	}
 	probs := &r.probs
 	for _, s := range in.Sources {
@@ -203,6 +212,7 @@ func deriveCorpus(in Input) *Corpus {
 	for _, p := range in.People {
 		r.Person[p.ID] = p
 		r.People = append(r.People, p)
+		markup.Report(probs, p.Path, p.Bio, p.BioLine) // the biography is safe to render
 		for _, n := range p.Names() {
 			if other, dup := names[n]; dup && other != p.ID {
 				probs.Warnf(p.Path, 0, "the name %q is also given for %s: mentions of it are counted for both", n, other)
@@ -359,6 +369,7 @@ func (r *Result) evidenceQuotes(c *claims.Claim) {
 
 // check validates one claim's references and locates its evidence.
 func (r *Result) check(c *claims.Claim, probs *diag.List) []Located {
+	markup.Report(probs, c.Path, c.Body, c.BodyLine) // the analysis is safe to render
 	if c.Claimant != "" {
 		if _, ok := r.Person[c.Claimant]; !ok {
 			probs.Errorf(c.Path, c.Lines["claimant"], "claimant %q is not a person: add people/%s.md%s", c.Claimant, c.Claimant, suggest(c.Claimant, r.personIDs()))
@@ -383,23 +394,39 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) []Located {
 			continue
 		}
 		q := evidence.Normalize(ev.Quote).Norm
-		for i, p := range s.Paras {
-			if sp, ok := r.normalized(s)[i].FindNorm(q); ok {
-				l.N, l.Span = p.N, sp
-				if p.Boilerplate != "" {
-					probs.Warnf(c.Path, ev.QLine, "the quote is in paragraph %d of %s, which is not article text (%s): cite the article, or list p%d under article: in the source's metadata", p.N, s.Path, p.Boilerplate, p.N)
-				}
-				break
-			}
+		if why := evidence.Substance(q); why != "" {
+			probs.Errorf(c.Path, ev.QLine, "quote %s is too short to be evidence (%s): quote at least %d words, one of them more than a common word such as \"the\" or \"of\", copied from the source", clip(ev.Quote), why, evidence.MinWords)
+			continue
 		}
-		if l.N == 0 {
-			msg := "quote not found in " + s.Path
-			if first, last, ok := acrossParagraphs(s, ev.Quote); ok {
-				probs.Errorf(c.Path, ev.QLine, "the quote runs across paragraphs %d to %d of %s: quote each paragraph as its own evidence entry", first, last, s.Path)
-				continue
+		loc := r.source(s).Locate(q)
+		switch {
+		case loc.Para >= 0:
+			p := s.Paras[loc.Para]
+			l.N, l.Span = p.N, loc.Span
+			if p.Boilerplate != "" {
+				probs.Warnf(c.Path, ev.QLine, "the quote is in paragraph %d of %s, which is not article text (%s): cite the article, or list p%d under article: in the source's metadata", p.N, s.Path, p.Boilerplate, p.N)
 			}
-			if best, ok := evidence.Closest(ev.Quote, s.Text()); ok && best.Score > 0.3 {
-				msg += "; the closest passage, in paragraph " + strconv.Itoa(best.Index+1) + " (line " + strconv.Itoa(s.Paras[best.Index].Line) + "), reads: \"" + best.Text + "\""
+		case loc.Across:
+			probs.Errorf(c.Path, ev.QLine, "the quote runs across paragraphs %d to %d of %s: quote each paragraph as its own evidence entry", s.Paras[loc.First].N, s.Paras[loc.Last].N, s.Path)
+			continue
+		case loc.Cut != 0:
+			where := "starts"
+			switch loc.Cut {
+			case evidence.CutEnd:
+				where = "ends"
+			case evidence.CutStart | evidence.CutEnd:
+				where = "starts and ends"
+			}
+			p := s.Paras[loc.CutPara]
+			probs.Errorf(c.Path, ev.QLine, "quote %s %s in the middle of a word in %s (paragraph %d, line %d: %s): quote whole words", clip(ev.Quote), where, s.Path, p.N, p.Line, clip(p.Text[loc.Words.Start:loc.Words.End]))
+			continue
+		default:
+			msg := "quote not found in " + s.Path
+			if best, ok := r.source(s).Closest(ev.Quote, 0.3, r.budget); ok {
+				p := s.Paras[best.Index]
+				msg += "; the closest passage, in paragraph " + strconv.Itoa(p.N) + " (line " + strconv.Itoa(p.Line) + "), reads: \"" + best.Text + "\""
+			} else if r.budget.Spent() {
+				msg += "; no closest passage was computed, as this check has spent its time on the quotes before"
 			}
 			probs.Errorf(c.Path, ev.QLine, "%s. Copy the words exactly as the source has them, one paragraph per quote; to leave words out, cite two quotes", msg)
 			continue
@@ -409,45 +436,37 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) []Located {
 	return located
 }
 
-// normalized returns the normalised text of each of s's paragraphs,
-// computed once per source however many claims quote it.
-func (r *Corpus) normalized(s *corpus.Source) []evidence.Text {
+// clip quotes s for a message, cut to its first and last words when long.
+func clip(s string) string {
+	const limit = 80
+	if len(s) <= limit {
+		return strconv.Quote(s)
+	}
+	i := strings.LastIndexByte(s[:limit/2], ' ')
+	j := strings.IndexByte(s[len(s)-limit/2:], ' ')
+	if i < 0 || j < 0 {
+		i, j = limit/2, 0
+		for !utf8.RuneStart(s[i]) {
+			i--
+		}
+		for !utf8.RuneStart(s[len(s)-limit/2+j]) {
+			j++
+		}
+	}
+	return strconv.Quote(s[:i] + " … " + strings.TrimSpace(s[len(s)-limit/2+j:]))
+}
+
+// source returns s's paragraphs normalised and indexed, computed once per
+// source however many claims quote it.
+func (r *Corpus) source(s *corpus.Source) *evidence.Source {
+	r.normMu.Lock()
+	defer r.normMu.Unlock()
 	if t, ok := r.norm[s.ID]; ok {
 		return t
 	}
-	t := make([]evidence.Text, len(s.Paras))
-	for i, p := range s.Paras {
-		t[i] = evidence.Normalize(p.Text)
-	}
+	t := evidence.NewSource(s.Text())
 	r.norm[s.ID] = t
 	return t
-}
-
-// acrossParagraphs reports whether quote occurs in s only when paragraphs
-// are joined, and which paragraphs it spans.
-func acrossParagraphs(s *corpus.Source, quote string) (first, last int, ok bool) {
-	var joined strings.Builder
-	starts := make([]int, len(s.Paras)) // byte offset of each paragraph in joined
-	for i, p := range s.Paras {
-		if i > 0 {
-			joined.WriteByte('\n')
-		}
-		starts[i] = joined.Len()
-		joined.WriteString(p.Text)
-	}
-	sp, found := evidence.Normalize(joined.String()).Find(quote)
-	if !found {
-		return 0, 0, false
-	}
-	for i, st := range starts {
-		if st <= sp.Start {
-			first = i + 1
-		}
-		if st < sp.End {
-			last = i + 1
-		}
-	}
-	return first, last, first != last
 }
 
 // link records a published claim's relations.

@@ -1,10 +1,18 @@
 // Package evidence finds quoted passages in source text. Matching ignores
 // differences that carry no meaning for a quote: runs of white space,
 // typographic versus straight quotation marks and apostrophes, kinds of
-// dashes, the ellipsis character, accents and letter case.
+// dashes, the ellipsis character, accents (precomposed or typed as combining
+// marks: NFC and NFD text match alike), invisible formatting characters and
+// letter case.
+//
+// A quote is found only where it starts and ends on word boundaries of the
+// source ("usual move" is not in "this unusual move"), and a quote must
+// carry substance (see Substance): a fragment of a word or a lone "the" is
+// not evidence.
 package evidence
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,7 +69,10 @@ func Normalize(s string) Text {
 		} else if unicode.IsSpace(r) {
 			out = " "
 		} else {
-			out = strings.ToLower(meta.Fold(string(r)))
+			out = lower(meta.FoldRune(r))
+		}
+		if out == "" {
+			continue // a mark (accent) or an invisible character: folded away
 		}
 		if out == " " {
 			if space {
@@ -85,111 +96,238 @@ func Normalize(s string) Text {
 	return Text{Norm: n, Orig: orig, src: s}
 }
 
+func lower(s string) string { return strings.ToLower(s) }
+
 // Span is a byte range [Start, End) of an original text.
 type Span struct{ Start, End int }
 
-// Find returns where quote occurs in t, as a span of the original text.
+// Cut says which ends of an occurrence fall inside a word of the text.
+type Cut uint8
+
+const (
+	CutStart Cut = 1 << iota // the occurrence starts inside a word
+	CutEnd                   // the occurrence ends inside a word
+)
+
+// Find returns where quote occurs in t on word boundaries, as a span of the
+// original text.
 func (t Text) Find(quote string) (Span, bool) { return t.FindNorm(Normalize(quote).Norm) }
 
 // FindNorm is Find for a quote already normalised (Normalize(quote).Norm),
-// to look for one quote in many texts.
+// to look for one quote in many texts. Occurrences that start or end inside
+// a word of t are passed over.
 func (t Text) FindNorm(q string) (Span, bool) {
+	o, ok := t.Search(q)
+	if !ok || o.Cut != 0 {
+		return Span{}, false
+	}
+	return o.Span, true
+}
+
+// Occurrence is a place a normalised quote occurs in a text.
+type Occurrence struct {
+	Span  Span // the quote as found, in the original text
+	Cut   Cut  // 0 when it starts and ends on word boundaries
+	Words Span // Span widened to whole words
+}
+
+// Search returns the first occurrence of q (normalised) in t on word
+// boundaries or, when there is none, the first occurrence that starts or
+// ends inside a word (its Cut says which).
+func (t Text) Search(q string) (Occurrence, bool) {
 	if q == "" {
-		return Span{}, false
+		return Occurrence{}, false
 	}
-	i := strings.Index(t.Norm, q)
-	if i < 0 {
-		return Span{}, false
+	var frag Occurrence
+	found := false
+	for off := 0; off <= len(t.Norm)-len(q); {
+		i := strings.Index(t.Norm[off:], q)
+		if i < 0 {
+			break
+		}
+		i += off
+		o := t.occurrence(i, i+len(q))
+		if o.Cut == 0 {
+			return o, true
+		}
+		if !found {
+			frag, found = o, true
+		}
+		off = i + 1
 	}
-	// The span ends after the original character that produced the last
-	// matched byte (one character, such as "…", may produce several).
-	last := t.Orig[i+len(q)-1]
+	return frag, found
+}
+
+// occurrence describes the match of Norm[i:j].
+func (t Text) occurrence(i, j int) Occurrence {
+	o := Occurrence{Span: t.span(i, j)}
+	if inWord(t.Norm, i) {
+		o.Cut |= CutStart
+	}
+	if inWord(t.Norm, j) {
+		o.Cut |= CutEnd
+	}
+	wi, wj := i, j
+	for inWord(t.Norm, wi) {
+		_, size := utf8.DecodeLastRuneInString(t.Norm[:wi])
+		wi -= size
+	}
+	for inWord(t.Norm, wj) {
+		_, size := utf8.DecodeRuneInString(t.Norm[wj:])
+		wj += size
+	}
+	o.Words = t.span(wi, wj)
+	return o
+}
+
+// span maps Norm[i:j] (j > i) to the original text: from the character
+// that produced byte i to the end of the one that produced byte j-1 and the
+// marks typed after it (a source in NFD writes "é" as "e" and a combining
+// accent, which folds to nothing).
+func (t Text) span(i, j int) Span {
+	last := t.Orig[j-1]
 	_, size := utf8.DecodeRuneInString(t.src[last:])
-	return Span{Start: t.Orig[i], End: last + size}, true
-}
-
-// Passage is the best approximate match of a quote within one text.
-type Passage struct {
-	Index int     // which text
-	Text  string  // the passage, as in the original
-	Score float64 // 1 is identical wording, 0 nothing in common
-}
-
-// MaxClosestWords bounds the work of Closest: a longer quote is placed by its
-// first MaxClosestWords words, so that a huge quote in a contributed file
-// cannot make check run for hours (the work grows with the square of the
-// quote's length, for every window of every text).
-const MaxClosestWords = 80
-
-// Closest returns the passage of texts most like quote, word for word: the
-// window of as many words as the quote with the smallest word edit distance.
-func Closest(quote string, texts []string) (Passage, bool) {
-	qw := words(Normalize(quote).Norm)
-	if len(qw) == 0 {
-		return Passage{}, false
+	end := last + size
+	for end < len(t.src) {
+		r, size := utf8.DecodeRuneInString(t.src[end:])
+		if r == utf8.RuneError || meta.FoldRune(r) != "" {
+			break
+		}
+		end += size
 	}
-	qw = qw[:min(len(qw), MaxClosestWords)]
-	best := Passage{Index: -1, Score: -1}
-	for ti, text := range texts {
-		origWords := wordSpans(text)
-		if len(origWords) == 0 {
-			continue
-		}
-		tw := make([]string, len(origWords))
-		for i, sp := range origWords {
-			tw[i] = Normalize(text[sp.Start:sp.End]).Norm
-		}
-		n := min(len(qw), len(tw))
-		for s := 0; s+n <= len(tw); s++ {
-			d := wordDistance(qw, tw[s:s+n])
-			score := 1 - float64(d)/float64(max(len(qw), n))
-			if score > best.Score {
-				best = Passage{Index: ti, Text: text[origWords[s].Start:origWords[s+n-1].End], Score: score}
-			}
-		}
+	return Span{Start: t.Orig[i], End: end}
+}
+
+// Words: a word of a normalised text is a run of letters, digits and marks,
+// with an apostrophe between two of them ("they're") and a point or comma
+// between digits ("1,500", "2.5") inside it. In scripts written without
+// spaces (Chinese, Japanese, Thai, ...) each character is a word.
+
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+func unspaced(r rune) bool {
+	return r >= 0x0e00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+}
+
+// joins reports whether the character at s[i:] is an apostrophe, point or
+// comma inside a word.
+func joins(s string, i int) bool {
+	if i <= 0 || i >= len(s)-1 {
+		return false
 	}
-	return best, best.Index >= 0
+	c := s[i]
+	if c != '\'' && c != '.' && c != ',' {
+		return false
+	}
+	a, _ := utf8.DecodeLastRuneInString(s[:i])
+	b, _ := utf8.DecodeRuneInString(s[i+1:])
+	if c == '\'' {
+		return isWord(a) && isWord(b) && !unspaced(a) && !unspaced(b)
+	}
+	return unicode.IsDigit(a) && unicode.IsDigit(b)
 }
 
-func words(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
-	return f
+// inWord reports whether byte offset p of s lies strictly inside a word.
+func inWord(s string, p int) bool {
+	if p <= 0 || p >= len(s) {
+		return false
+	}
+	a, la := utf8.DecodeLastRuneInString(s[:p])
+	b, _ := utf8.DecodeRuneInString(s[p:])
+	if unspaced(a) || unspaced(b) {
+		return false
+	}
+	switch {
+	case isWord(a) && isWord(b):
+		return true
+	case isWord(a):
+		return joins(s, p)
+	case isWord(b):
+		return joins(s, p-la)
+	}
+	return false
 }
 
-func wordSpans(s string) []Span {
-	var out []Span
+// words calls fn with the byte range of each word of s, in order.
+func words(s string, fn func(start, end int)) {
 	start := -1
-	for i, r := range s {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
-		if in && start < 0 {
-			start = i
-		} else if !in && start >= 0 {
-			out = append(out, Span{start, i})
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if start >= 0 && !inWord(s, i) {
+			fn(start, i)
 			start = -1
 		}
+		if start < 0 && isWord(r) {
+			start = i
+		}
+		i += size
 	}
 	if start >= 0 {
-		out = append(out, Span{start, len(s)})
+		fn(start, len(s))
 	}
+}
+
+// Words returns the words of a normalised text.
+func Words(norm string) []string {
+	var out []string
+	words(norm, func(i, j int) { out = append(out, norm[i:j]) })
 	return out
 }
 
-func wordDistance(a, b []string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if strings.Trim(a[i-1], "'") == strings.Trim(b[j-1], "'") {
-				cost = 0
+// MinWords is how many words a quote must hold at least; see Substance.
+const MinWords = 2
+
+// Substance says why a normalised quote is too slight to be evidence, or
+// "" when it is not. A quote must hold at least MinWords words, and one of
+// them must have two letters or more (or be a character of a script written
+// without spaces) and not be one of the most common words of English and
+// Spanish ("the", "of", "and", "el", "de", "que"...): a fragment, a lone
+// word or "of the" can be found in almost any text and shows nothing.
+func Substance(norm string) string {
+	n, content := 0, false
+	words(norm, func(i, j int) {
+		w := norm[i:j]
+		n++
+		letters, unsp := 0, false
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				unsp = unsp || unspaced(r)
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
-		prev, cur = cur, prev
+		if letters > 0 && (letters >= 2 || unsp) && !stopWords[w] {
+			content = true
+		}
+	})
+	switch {
+	case n < MinWords:
+		return fmt.Sprintf("it has %d word%s", n, plural(n))
+	case !content:
+		return "it has only common words"
 	}
-	return prev[len(b)]
+	return ""
 }
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// stopWords are words too common to show where a passage comes from.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the of in on at to for from by with and or but nor as is are was were be been being
+		am has have had do does did it its it's this that these those he she they we i you me him her them us his hers
+		their our your my not no yes which who whom what when where why how if so than then there here also
+		into onto over under about up down out off s t
+		el la lo los las un una unos unas de del al a en y e o u ni que se su sus es son fue por para con sin
+		le les du des et ou au aux il elle est ce qui`) {
+		m[w] = true
+	}
+	return m
+}()

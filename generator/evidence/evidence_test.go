@@ -100,6 +100,9 @@ func slowNormalize(s string) string {
 		} else {
 			out = strings.ToLower(meta.Fold(string(r)))
 		}
+		if out == "" {
+			continue
+		}
 		if out == " " {
 			if space {
 				continue

@@ -204,23 +204,27 @@ func Slug(s string) string {
 	return out
 }
 
-// Fold replaces accented Latin letters by their base letter (é -> e) so that
-// "Lopez" matches "López". It keeps everything else as is.
+// Fold removes accents so that "Lopez" matches "López", "Lech Walesa"
+// matches "Lech Wałęsa" and text typed with combining accents (NFD) matches
+// the same text precomposed (NFC): every character is decomposed (NFD) and
+// its marks dropped, letters that do not decompose are written in plain
+// Latin letters (ł -> l, ø -> o, ß -> ss, æ -> ae, ı -> i, þ -> th), and
+// invisible formatting characters (soft hyphens, zero-width joiners) are
+// dropped. It keeps letter case and everything else as is. Fold(s) is
+// FoldRune of each character of s in turn.
 func Fold(s string) string {
 	if isASCII(s) {
 		return s
 	}
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
-		if f, ok := folds[r]; ok {
-			b.WriteRune(f)
-		} else {
-			b.WriteRune(r)
-		}
+		b.WriteString(FoldRune(r))
 	}
 	return b.String()
 }
 
+// isASCII reports whether s is all ASCII, which Fold leaves as it is.
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -229,21 +233,6 @@ func isASCII(s string) bool {
 	}
 	return true
 }
-
-var folds = func() map[rune]rune {
-	m := map[rune]rune{}
-	for base, accented := range map[rune]string{
-		'a': "àáâãäåā", 'c': "çćč", 'e': "èéêëēė", 'i': "ìíîïī", 'n': "ñń", 'o': "òóôõöøō",
-		'u': "ùúûüū", 'y': "ýÿ", 's': "śš", 'z': "źżž", 'l': "ł",
-		'A': "ÀÁÂÃÄÅĀ", 'C': "ÇĆČ", 'E': "ÈÉÊËĒĖ", 'I': "ÌÍÎÏĪ", 'N': "ÑŃ", 'O': "ÒÓÔÕÖØŌ",
-		'U': "ÙÚÛÜŪ", 'Y': "Ý", 'S': "ŚŠ", 'Z': "ŹŻŽ", 'L': "Ł",
-	} {
-		for _, r := range accented {
-			m[r] = base
-		}
-	}
-	return m
-}()
 
 // DecodeTOMLFile decodes a whole TOML file (such as config.toml) into a Node
 // tree with lines.
