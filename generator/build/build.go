@@ -16,8 +16,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gohugoio/hugo/commands"
-
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/config"
 	"github.com/factcheck-mx/factcheck/generator/corpus"
@@ -27,6 +25,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/history"
 	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/people"
+	"github.com/factcheck-mx/factcheck/generator/render"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
 	"github.com/factcheck-mx/factcheck/generator/search"
 	"github.com/factcheck-mx/factcheck/generator/site"
@@ -88,6 +87,11 @@ func NewBuilder(root string, drafts bool) *Builder {
 
 // Load reads and checks every input. Problems are sorted.
 func (b *Builder) Load(ctx context.Context) (*Loaded, error) {
+	root, err := meta.Root(b.root)
+	if err != nil {
+		return nil, err
+	}
+	b.root = root
 	var probs diag.List
 	cfg := config.Load(b.root, &probs)
 	in := derive.Input{
@@ -222,6 +226,11 @@ func (s Summary) String() string {
 // public/ are left in root/.old-PID-… for the next Build to delete.
 func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	start := time.Now()
+	root, err := meta.Root(opt.Root)
+	if err != nil {
+		return Summary{}, nil, err
+	}
+	opt.Root = root
 	// What earlier builds left is deleted while this one works: deleting
 	// is mostly waiting on the disk. A build that fails does not wait for
 	// it (what is left, the next build deletes); one that succeeds does.
@@ -334,30 +343,19 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 }
 
 // Hugo renders the site at root with the given content folder into dest:
-// the whole site, or only the segments named.
+// the whole site, or only the segments named. Hugo is set up by package
+// render: the site's enforced configuration, whatever config.toml says.
 func Hugo(root, content, dest, baseURL string, drafts bool, segments ...string) error {
-	// Hugo takes a relative --contentDir or --destination as relative to
-	// --source, not to the working directory: pass them absolute.
-	content, err := filepath.Abs(content)
-	if err != nil {
-		return err
-	}
-	if dest, err = filepath.Abs(dest); err != nil {
-		return err
-	}
-	args := []string{
-		"--source", root, "--contentDir", content, "--destination", dest,
-		"--baseURL", baseURL, "--quiet", "--cleanDestinationDir", "--panicOnWarning=false",
-	}
-	if len(segments) > 0 {
-		args = append(args, "--renderSegments", strings.Join(segments, ","))
-	}
+	env := "production"
 	if drafts {
 		// A preview: drafts included, and templates mark every page as a
 		// preview (banner, noindex) through the environment's name.
-		args = append(args, "--buildDrafts", "--environment", "preview")
+		env = "preview"
 	}
-	return commands.Execute(args)
+	return render.Site(render.Options{
+		Root: root, Content: content, Public: dest, Work: filepath.Dir(dest),
+		BaseURL: baseURL, Environment: env, Drafts: drafts, Segments: segments,
+	})
 }
 
 // HandWritten returns the committed pages of root/content (everything but

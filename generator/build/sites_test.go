@@ -36,6 +36,9 @@ func newSite(t testing.TB, archive *txtar.Archive, withInputs bool) string {
 	}
 	if archive != nil {
 		for _, f := range archive.Files {
+			if f.Name == "config-edit" {
+				editConfig(t, dir, string(f.Data))
+			}
 			if isDirective(f.Name) {
 				continue
 			}
@@ -52,7 +55,30 @@ func newSite(t testing.TB, archive *txtar.Archive, withInputs bool) string {
 }
 
 func isDirective(name string) bool {
-	return name == "check" || name == "assert" || name == "build-error"
+	return name == "check" || name == "assert" || name == "build-error" || name == "config-edit"
+}
+
+// editConfig changes the site's config.toml as a "config-edit" section
+// says: one change a line, "old => new", each old text found exactly once.
+// (Hugo reads config.toml alone: a config/ folder is not read.)
+func editConfig(t testing.TB, dir, edits string) {
+	t.Helper()
+	p := filepath.Join(dir, "config.toml")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, line := range strings.Split(strings.TrimSpace(edits), "\n") {
+		old, repl, ok := strings.Cut(line, " => ")
+		if !ok || strings.Count(s, old) != 1 {
+			t.Fatalf("config-edit %q: want \"old => new\" with old found once in config.toml", line)
+		}
+		s = strings.Replace(s, old, strings.ReplaceAll(repl, `\n`, "\n"), 1)
+	}
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func copyTree(src, dst string) error {

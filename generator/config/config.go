@@ -5,6 +5,7 @@
 package config
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -28,6 +29,9 @@ type Config struct {
 	RepoURL string
 	// Segments are the names of the [segments] a build can render alone.
 	Segments []string
+	// Hugo is what Hugo is given of config.toml: the settings the site
+	// allows (see hugo.go), without [security], which Policy replaces.
+	Hugo map[string]any
 }
 
 // Load reads root/config.toml.
@@ -43,6 +47,7 @@ func Load(root string, probs *diag.List) *Config {
 		meta.Report(probs, File, err)
 		return c
 	}
+	c.Hugo = hugoSettings(n, probs)
 	var ratings *meta.Node
 	for _, f := range n.Fields {
 		switch {
@@ -74,9 +79,37 @@ func Load(root string, probs *diag.List) *Config {
 			}
 		}
 	}
+	if c.BaseURL == "" {
+		probs.Errorf(File, 0, "baseURL is missing: give the site's address, e.g. baseURL = \"https://example.org/\"")
+	}
 	c.BaseURL = NormalizeBaseURL(c.BaseURL)
 	c.Scale = claims.ParseScale(File, ratings, probs)
 	return c
+}
+
+// CheckBaseURL says what is wrong with u as the site's address (config.toml's
+// baseURL or build -base-url), or "" when it is fine: an absolute http(s)
+// address with a host, no user name, query or fragment, and nothing that
+// would need escaping in HTML, XML or JSON. It reaches every page, the
+// sitemap, robots.txt, feeds, JSON-LD and the data files.
+func CheckBaseURL(u string) string {
+	const how = "must be an absolute http(s) address such as https://example.org/"
+	for _, r := range u {
+		if r <= ' ' || r == 0x7f || r > 0x7e || strings.ContainsRune(`"'<>\\^{|}`+"`", r) {
+			return fmt.Sprintf("%q %s, with no spaces, quotes or other special characters", u, how)
+		}
+	}
+	pu, err := url.Parse(u)
+	if err != nil || (pu.Scheme != "https" && pu.Scheme != "http") || pu.Host == "" || pu.Opaque != "" {
+		return fmt.Sprintf("%q %s", u, how)
+	}
+	if pu.User != nil || pu.RawQuery != "" || pu.Fragment != "" || strings.HasSuffix(u, "?") || strings.HasSuffix(u, "#") {
+		return fmt.Sprintf("%q %s, without a user name, query (?) or fragment (#)", u, how)
+	}
+	if strings.Contains(pu.Path, "//") || strings.Contains(pu.Path, "/../") || strings.HasSuffix(pu.Path, "/..") {
+		return fmt.Sprintf("%q %s, with a plain path", u, how)
+	}
+	return ""
 }
 
 // NormalizeBaseURL makes sure a base URL ends in exactly one slash.

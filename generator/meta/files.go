@@ -58,7 +58,7 @@ func IsOriginal(name string) bool { return strings.Contains(name, OriginalMark) 
 // Unchanged files are taken from c (which may be nil) instead of being read
 // again.
 func ReadDir(root, dir string, exts []string, c *Cache, probs *diag.List) []File {
-	if inside, err := insideRoot(root, dir); err == nil && !inside {
+	if !Inside(root, dir) {
 		probs.Errorf(dir, 0, "the folder is a symbolic link to a place outside the repository: make %s/ a real folder", dir)
 		return nil
 	}
@@ -161,24 +161,6 @@ func readFile(full, rel, id string, c *Cache, probs *diag.List) File {
 	f := File{Path: rel, ID: id, Data: Normalize(data), Hash: GitHash(data)}
 	c.keepFile(info, f)
 	return f
-}
-
-// insideRoot reports whether root/dir, with symbolic links resolved, is
-// inside root. A dir that does not exist is inside.
-func insideRoot(root, dir string) (bool, error) {
-	realRoot, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		return false, err
-	}
-	real, err := filepath.EvalSymlinks(filepath.Join(root, dir))
-	if err != nil {
-		return true, nil
-	}
-	rel, err := filepath.Rel(realRoot, real)
-	if err != nil {
-		return false, err
-	}
-	return rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)), nil
 }
 
 // Slug turns any text into a valid id ("Glen VanHerck" -> "glen-vanherck").

@@ -25,20 +25,13 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bep/logg"
 	"github.com/fsnotify/fsnotify"
-	"github.com/gohugoio/hugo/common/hmaps"
-	"github.com/gohugoio/hugo/common/loggers"
 	"github.com/gohugoio/hugo/common/types"
 	"github.com/gohugoio/hugo/common/urls"
-	"github.com/gohugoio/hugo/config"
-	"github.com/gohugoio/hugo/config/allconfig"
-	"github.com/gohugoio/hugo/deps"
-	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
-	"github.com/gohugoio/hugo/identity"
 	"github.com/gohugoio/hugo/livereload"
-	"github.com/spf13/afero"
+
+	"github.com/factcheck-mx/factcheck/generator/render"
 )
 
 // Options say what to preview and where.
@@ -66,28 +59,13 @@ const (
 // among those recently visited; the others when they are asked for),
 // serving at baseURL, with live reload on the same address.
 func Sites(opt Options, baseURL string) (*hugolib.HugoSites, error) {
-	abs := func(p string) string {
-		a, _ := filepath.Abs(p)
-		return a
-	}
-	flags := config.New()
-	flags.Set("internal", hmaps.Params{"running": true, "watch": true, "fastRenderMode": true})
-	flags.Set("workingDir", abs(opt.Root))
-	flags.Set("contentDir", abs(opt.Content))
-	flags.Set("publishDir", abs(opt.Public))
-	flags.Set("baseURL", baseURL)
 	env := "development"
 	if opt.Drafts {
-		flags.Set("buildDrafts", true)
 		env = "preview"
 	}
-	stderr := opt.Stderr
-	if stderr == nil {
-		stderr = io.Discard
-	}
-	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: io.Discard, StdErr: stderr})
-	cfgs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
-		Flags: flags, Fs: afero.NewOsFs(), ConfigDir: "config", Environment: env, Logger: logger,
+	h, err := render.Sites(render.Options{
+		Root: opt.Root, Content: opt.Content, Public: opt.Public, Work: filepath.Dir(opt.Public),
+		BaseURL: baseURL, Environment: env, Drafts: opt.Drafts, Server: true, Stderr: opt.Stderr,
 	})
 	if err != nil {
 		return nil, err
@@ -96,18 +74,10 @@ func Sites(opt Options, baseURL string) (*hugolib.HugoSites, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range cfgs.LanguageConfigMap {
+	for _, c := range h.Configs.LanguageConfigMap {
 		c.C.SetServerInfo(base, base, "127.0.0.1")
 	}
-	changes := make(chan []identity.Identity, 10)
-	go func() {
-		for range changes { // what Hugo's server would reload browsers for; the whole page is reloaded here
-		}
-	}()
-	return hugolib.NewHugoSites(deps.DepsCfg{
-		Configs: cfgs, Fs: hugofs.NewFrom(afero.NewOsFs(), cfgs.LoadingInfo.BaseConfig),
-		LogLevel: logger.Level(), StdOut: io.Discard, StdErr: stderr, ChangesFromBuild: changes,
-	})
+	return h, nil
 }
 
 // Run renders the site, serves it until ctx ends, and renders again after
@@ -342,7 +312,7 @@ func (p *previewer) render() error {
 	if p.failed = err != nil; p.failed {
 		return err
 	}
-	return copyTree(filepath.Join(p.opt.Root, "static"), p.opt.Public)
+	return render.CopyStatic(filepath.Join(p.opt.Root, "static"), p.opt.Public)
 }
 
 // rebuild renders what evs touch: static files are copied (or removed),
@@ -455,26 +425,11 @@ func (p *previewer) copyStatic(src, rel string) error {
 	case err != nil:
 		return err
 	case fi.IsDir():
-		return copyTree(src, dst)
+		return render.CopyStatic(src, dst)
 	case !fi.Mode().IsRegular():
 		return nil
 	}
 	return copyFile(src, dst)
-}
-
-// copyTree copies the regular files under src into dst.
-func copyTree(src, dst string) error {
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		return copyFile(p, filepath.Join(dst, rel))
-	})
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	return err
 }
 
 func copyFile(src, dst string) error {

@@ -1,0 +1,238 @@
+// Package render is the embedded Hugo, set up the one way the site allows,
+// for builds and previews alike. A pull request can change config.toml,
+// add hugo.toml or a config/ folder, and the build machine's environment
+// may hold HUGO_* variables; none of them decides what Hugo may do. Hugo
+// reads only the settings config.toml may set (package config: the rest is
+// refused by check, with its line), written to a file of the build's own,
+// under the site's security policy (config.Policy); it reads no other
+// configuration file or folder and no HUGO_* environment variable, and its
+// folders (content, layouts, static, output, cache) are the generator's.
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/hmaps"
+	"github.com/gohugoio/hugo/common/loggers"
+	hconfig "github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/identity"
+	"github.com/spf13/afero"
+
+	"github.com/factcheck-mx/factcheck/generator/config"
+	"github.com/factcheck-mx/factcheck/generator/diag"
+)
+
+// Options say what Hugo renders, from where, to where.
+type Options struct {
+	Root    string // the site root (config.toml, layouts/, static/, ...)
+	Content string // the content folder to render
+	Public  string // where pages are rendered
+	Work    string // a folder of the caller's for Hugo's configuration file
+	BaseURL string
+	// Environment is Hugo's: "production", "preview" (drafts, banner,
+	// noindex) or "development".
+	Environment string
+	Drafts      bool
+	Segments    []string // render only these segments of config.toml
+	// Server sets Hugo up as its server does (running, watching, fast
+	// render mode), for previews.
+	Server bool
+	Stderr io.Writer // Hugo's warnings and errors; nil discards them
+}
+
+// ConfigFile is the name of the configuration file Hugo is given, in
+// Options.Work.
+const ConfigFile = "hugo-enforced.json"
+
+// Sites sets Hugo up for opt.
+func Sites(opt Options) (*hugolib.HugoSites, error) {
+	if opt.Environment == "" {
+		opt.Environment = "production"
+	}
+	for _, d := range []*string{&opt.Root, &opt.Content, &opt.Public, &opt.Work} {
+		abs, err := filepath.Abs(*d)
+		if err != nil {
+			return nil, err
+		}
+		*d = abs
+	}
+	var probs diag.List
+	cfg := config.Load(opt.Root, &probs) // its problems are check's to report
+	settings := cfg.Hugo
+	if settings == nil {
+		settings = map[string]any{}
+	}
+	settings["security"] = config.Policy()
+	data, err := json.MarshalIndent(settings, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	file := filepath.Join(opt.Work, ConfigFile)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		return nil, err
+	}
+	flags := hconfig.New()
+	if opt.Server {
+		flags.Set("internal", hmaps.Params{"running": true, "watch": true, "fastRenderMode": true})
+	}
+	flags.Set("workingDir", opt.Root)
+	flags.Set("contentDir", opt.Content)
+	flags.Set("publishDir", opt.Public)
+	flags.Set("baseURL", opt.BaseURL)
+	flags.Set("security", config.Policy())
+	flags.Set("environment", opt.Environment)
+	if opt.Drafts {
+		flags.Set("buildDrafts", true)
+	}
+	if len(opt.Segments) > 0 {
+		flags.Set("renderSegments", opt.Segments)
+	}
+	stderr := opt.Stderr
+	if stderr == nil {
+		stderr = io.Discard
+	}
+	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: io.Discard, StdErr: stderr})
+	cfgs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Flags: flags, Fs: afero.NewOsFs(), Filename: file, Environment: opt.Environment,
+		Environ: Environ(os.Environ()), Logger: logger,
+	})
+	if err != nil {
+		return nil, Errorf(opt, err)
+	}
+	dcfg := deps.DepsCfg{
+		Configs: cfgs, Fs: hugofs.NewFrom(afero.NewOsFs(), cfgs.LoadingInfo.BaseConfig),
+		LogLevel: logger.Level(), StdOut: io.Discard, StdErr: stderr,
+	}
+	if opt.Server {
+		changes := make(chan []identity.Identity, 10)
+		go func() {
+			for range changes { // what Hugo's server would reload browsers for; the previewer reloads the whole page
+			}
+		}()
+		dcfg.ChangesFromBuild = changes
+	}
+	h, err := hugolib.NewHugoSites(dcfg)
+	if err != nil {
+		return nil, Errorf(opt, err)
+	}
+	return h, nil
+}
+
+// Environ is env without the variables Hugo would read as configuration
+// (HUGO_*, HUGOxPARAMSx…): the build machine's environment does not
+// configure the site either.
+func Environ(env []string) []string {
+	out := []string{"FUENTE_RENDER=1"} // never empty: Hugo reads os.Environ() for an empty list
+	for _, kv := range env {
+		if !strings.HasPrefix(strings.ToUpper(kv), "HUGO") {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+// Site renders the whole site (or opt.Segments) into opt.Public and copies
+// the static files.
+func Site(opt Options) error {
+	var logged bytes.Buffer
+	if opt.Stderr == nil {
+		opt.Stderr = &logged
+	} else {
+		opt.Stderr = io.MultiWriter(opt.Stderr, &logged)
+	}
+	h, err := Sites(opt)
+	if err != nil {
+		return err
+	}
+	defer h.Close()
+	if err := h.Build(hugolib.BuildCfg{}); err != nil {
+		if msg := errorLines(logged.String()); msg != "" {
+			err = fmt.Errorf("%w\n%s", err, msg)
+		}
+		return Errorf(opt, err)
+	}
+	return CopyStatic(filepath.Join(opt.Root, "static"), opt.Public)
+}
+
+// errorLines returns the ERROR lines of Hugo's log.
+func errorLines(log string) string {
+	var out []string
+	for _, l := range strings.Split(log, "\n") {
+		if strings.HasPrefix(l, "ERROR ") {
+			out = append(out, strings.TrimPrefix(l, "ERROR "))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+var hugoPos = regexp.MustCompile(`"?((?:content|layouts|i18n|assets|data|static)/[^":\s]+):(\d+)(?::\d+)?"?(:?)`)
+
+// Errorf rewrites an error of Hugo's so that it names files as the
+// contributor knows them: content/about.md:40, not the staging folder's
+// "/…/.build-…/content/about.md:40:1".
+func Errorf(opt Options, err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	for _, dir := range []string{opt.Content, opt.Root} {
+		if dir == "" {
+			continue
+		}
+		prefix := dir + string(filepath.Separator)
+		repl := ""
+		if dir == opt.Content {
+			repl = "content/"
+		}
+		msg = strings.ReplaceAll(msg, prefix, repl)
+	}
+	msg = hugoPos.ReplaceAllString(msg, "$1:$2$3")
+	return &Error{msg: msg, err: err}
+}
+
+// Error is Hugo's error with the contributor's file names.
+type Error struct {
+	msg string
+	err error
+}
+
+func (e *Error) Error() string { return e.msg }
+func (e *Error) Unwrap() error { return e.err }
+
+// CopyStatic copies the regular files of src (static/) into dst; symbolic
+// links are left out, as Hugo leaves them out.
+func CopyStatic(src, dst string) error {
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
