@@ -3,6 +3,7 @@ package claims
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/diag"
 	"github.com/factcheck-mx/factcheck/generator/meta"
@@ -46,13 +47,18 @@ type Evidence struct {
 }
 
 // Load reads every claim in root/claims, checking ratings against scale and
-// taking unchanged files from c (which may be nil). The claims returned are
-// shared with c: do not change them.
+// dates against the current day, and taking unchanged files from c (which
+// may be nil). The claims returned are shared with c: do not change them.
 func Load(root string, scale Scale, c *meta.Cache, probs *diag.List) []*Claim {
+	return LoadAt(root, scale, time.Now(), c, probs)
+}
+
+// LoadAt is Load on the day of today: dates after it are errors.
+func LoadAt(root string, scale Scale, today time.Time, c *meta.Cache, probs *diag.List) []*Claim {
 	var out []*Claim
-	// A claim is parsed again when the scale changes.
-	kind := fmt.Sprintf("claim %#v", scale)
-	parse := func(f meta.File, probs *diag.List) *Claim { return Parse(f, scale, probs) }
+	// A claim is parsed again when the scale or the day changes.
+	kind := fmt.Sprintf("claim %s %#v", today.UTC().Format(time.DateOnly), scale)
+	parse := func(f meta.File, probs *diag.List) *Claim { return ParseAt(f, scale, today, probs) }
 	files := meta.ReadDir(root, Dir, []string{".md"}, c, probs)
 	for _, c := range meta.ParseAll(c, kind, files, probs, parse) {
 		if c != nil {
@@ -62,8 +68,16 @@ func Load(root string, scale Scale, c *meta.Cache, probs *diag.List) []*Claim {
 	return out
 }
 
-// Parse reads one claim file.
+// Parse reads one claim file, checking its dates against the current day.
 func Parse(f meta.File, scale Scale, probs *diag.List) *Claim {
+	return ParseAt(f, scale, time.Now(), probs)
+}
+
+// ParseAt reads one claim file on the day of today: a claim made after it,
+// or a fact check published after it, is an error (Hugo would not publish
+// the page, and every link to it would break). A zero today checks no date
+// against the calendar (old versions of claims, read for their history).
+func ParseAt(f meta.File, scale Scale, today time.Time, probs *diag.List) *Claim {
 	doc, err := meta.Parse(f.Path, f.Data, true)
 	if err != nil {
 		meta.Report(probs, f.Path, err)
@@ -75,9 +89,21 @@ func Parse(f meta.File, scale Scale, probs *diag.List) *Claim {
 	c.Title, _ = fs.String("title", false, "")
 	c.Text, c.Lines["claim"] = fs.String("claim", true, "the claim as it was made, in the claimant's words")
 	c.Claimant, c.Lines["claimant"] = fs.String("claimant", true, "the id of a person file in people/ (its file name without .md)")
+	c.Claimant = foreignID(fs, "claimant", c.Claimant, c.Lines["claimant"])
 	c.Date, c.Lines["date"] = fs.Date("date", true, true, true)
+	if msg, future := meta.Future(c.Date, today); future {
+		fs.Errorf(c.Lines["date"], "field \"date\": %s: write when the claim was made (YYYY-MM-DD, YYYY-MM or YYYY), or \"unknown\"", msg)
+	}
 	c.Setting, _ = fs.String("setting", false, "")
-	c.Sources, c.Lines["sources"] = fs.Strings("sources", true, "the ids of the sources (files in corpus/) that report the claim")
+	var lines []int
+	c.Sources, lines, c.Lines["sources"] = fs.StringsAt("sources", true, "the ids of the sources (files in corpus/) that report the claim")
+	kept := c.Sources[:0]
+	for i, id := range c.Sources {
+		if foreignID(fs, "source", id, lines[i]) != "" {
+			kept = append(kept, id)
+		}
+	}
+	c.Sources = kept
 	c.Rating, line = fs.String("rating", true, "one of "+meta.Describe(scale.IDs()))
 	c.Lines["rating"] = line
 	if c.Rating != "" && len(scale) > 0 {
@@ -92,7 +118,8 @@ func Parse(f meta.File, scale Scale, probs *diag.List) *Claim {
 	c.Summary, _ = fs.String("summary", true, "one sentence giving the verdict")
 	for _, e := range fs.Maps("evidence", true, "at least one verbatim passage: - source: <id> / quote: \"...\"") {
 		ev := Evidence{Line: e.Line(), Stance: "context"}
-		ev.Source, _ = e.String("source", true, "the id of the source the quote is from")
+		ev.Source, line = e.String("source", true, "the id of the source the quote is from")
+		ev.Source = foreignID(e, "evidence source", ev.Source, line)
 		ev.Quote, ev.QLine = e.String("quote", true, "the passage, copied verbatim from the source")
 		ev.Note, _ = e.String("note", false, "")
 		if e.Has("stance") {
@@ -105,14 +132,39 @@ func Parse(f meta.File, scale Scale, probs *diag.List) *Claim {
 		c.Evidence = append(c.Evidence, ev)
 	}
 	c.Reviewer, _ = fs.String("reviewer", true, "who reviewed the fact check")
-	c.Published, _ = fs.Date("published", true, false, false)
-	c.Tags, line = fs.Strings("tags", false, "")
-	for _, t := range c.Tags {
-		if !meta.ValidID(t) {
-			fs.Errorf(line, "tag %q: use lower-case letters, digits and hyphens (e.g. %q)", t, meta.Slug(t))
+	c.Draft = fs.Bool("draft")
+	c.Published, line = fs.Date("published", true, false, false)
+	if msg, future := meta.Future(c.Published, today); future {
+		if c.Draft {
+			probs.Warnf(f.Path, line, "field \"published\": %s: this draft will not show in previews until then; write the day it is merged when it is", msg)
+		} else {
+			fs.Errorf(line, "field \"published\": %s: fact checks are published when merged, and a page dated later is not published at all; write today's date or earlier, or mark the claim draft: true", msg)
 		}
 	}
-	c.Draft = fs.Bool("draft")
+	var tagLines []int
+	c.Tags, tagLines, _ = fs.StringsAt("tags", false, "")
+	for i, t := range c.Tags {
+		switch {
+		case meta.ValidID(t):
+		case meta.ForeignRune(t) != "":
+			fs.Errorf(tagLines[i], "tag %q contains %s: use only lower-case Latin letters a-z, digits and hyphens (e.g. %q)", t, meta.ForeignRune(t), meta.SuggestID(t))
+		default:
+			fs.Errorf(tagLines[i], "tag %q: use lower-case letters, digits and hyphens (e.g. %q)", t, meta.Slug(t))
+		}
+	}
 	fs.Finish()
 	return c
+}
+
+// foreignID refuses an id written in a field (what, on line) that holds a
+// letter of another script, such as a Cyrillic "а" among Latin letters:
+// the id would look right and name nothing. It returns "" then (so that the
+// reference is not reported again as missing), else id. Other invalid ids
+// are left to the check of references, which names the nearest id.
+func foreignID(fs *meta.Fields, what, id string, line int) string {
+	if c := meta.ForeignRune(id); c != "" {
+		fs.Errorf(line, "%s %q is not a valid id: it contains %s; ids use only lower-case Latin letters a-z, digits and hyphens (did you mean %q?)", what, id, c, meta.SuggestID(id))
+		return ""
+	}
+	return id
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/diag"
 	"github.com/factcheck-mx/factcheck/generator/meta"
@@ -46,10 +47,18 @@ type Para struct {
 // Load reads every source in root/corpus, taking unchanged files from c
 // (which may be nil). The sources returned are shared with c: do not change them.
 func Load(root string, c *meta.Cache, probs *diag.List) []*Source {
+	return LoadAt(root, time.Now(), c, probs)
+}
+
+// LoadAt is Load on the day of today: publication dates after it are errors.
+func LoadAt(root string, today time.Time, c *meta.Cache, probs *diag.List) []*Source {
 	var out []*Source
 	used := map[string]bool{}
 	files := meta.ReadDir(root, Dir, []string{".txt", ".md"}, c, probs)
-	for i, s := range meta.ParseAll(c, "source", files, probs, Parse) {
+	// A source is parsed again when the day changes.
+	kind := "source " + today.UTC().Format(time.DateOnly)
+	parse := func(f meta.File, probs *diag.List) *Source { return ParseAt(f, today, probs) }
+	for i, s := range meta.ParseAll(c, kind, files, probs, parse) {
 		f := files[i]
 		if s != nil {
 			if s.Original != "" {
@@ -82,6 +91,12 @@ func (s *Source) withoutOriginal() *Source {
 // Parse reads one source. A file with no front matter is accepted: its first
 // line is the title, and warnings say which metadata is missing.
 func Parse(f meta.File, probs *diag.List) *Source {
+	return ParseAt(f, time.Now(), probs)
+}
+
+// ParseAt is Parse on the day of today: a publication date after it is an
+// error. A zero today checks no date against the calendar.
+func ParseAt(f meta.File, today time.Time, probs *diag.List) *Source {
 	doc, err := meta.Parse(f.Path, f.Data, false)
 	if err != nil {
 		meta.Report(probs, f.Path, err)
@@ -114,7 +129,10 @@ func Parse(f meta.File, probs *diag.List) *Source {
 			fs.Errorf(line, "url %q must be a full http:// or https:// address (or \"unknown\")", s.URL)
 			s.URL = ""
 		}
-		s.Published, _ = fs.Date("published", false, true, true)
+		s.Published, line = fs.Date("published", false, true, true)
+		if msg, future := meta.Future(s.Published, today); future {
+			fs.Errorf(line, "field \"published\": %s: write the date the article was published (YYYY-MM-DD, YYYY-MM or YYYY), or \"unknown\"", msg)
+		}
 		if !fs.Has("published") {
 			fs.Warnf("no published date: add published: YYYY-MM-DD (or \"unknown\" if the text does not say)")
 		}

@@ -21,6 +21,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+
+	"github.com/factcheck-mx/factcheck/generator/meta"
 )
 
 // Op is what a commit did to a file.
@@ -121,8 +123,10 @@ func Read(ctx context.Context, opt Options) (*Log, error) {
 			return err
 		}
 		i := len(l.Commits)
-		cm := Commit{Hash: c.Hash, Author: c.Author.Name, Email: c.Author.Email, When: c.Author.When,
-			Message: c.Message, Merge: c.NumParents() > 1, Shallow: shallow[c.Hash]}
+		// Names and messages are shown on pages and in feeds: without
+		// control and invisible characters (a commit is not refused for them).
+		cm := Commit{Hash: c.Hash, Author: meta.Clean(c.Author.Name), Email: meta.Clean(c.Author.Email), When: c.Author.When,
+			Message: meta.Clean(c.Message), Merge: c.NumParents() > 1, Shallow: shallow[c.Hash]}
 		l.Commits = append(l.Commits, cm)
 		if first {
 			first = false

@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -90,40 +91,48 @@ func (f *Fields) String(key string, required bool, hint string) (string, int) {
 // Strings returns a list of text values. A single value is accepted as a
 // list of one.
 func (f *Fields) Strings(key string, required bool, hint string) ([]string, int) {
+	out, _, line := f.StringsAt(key, required, hint)
+	return out, line
+}
+
+// StringsAt is Strings with the line of each value too.
+func (f *Fields) StringsAt(key string, required bool, hint string) ([]string, []int, int) {
 	fl := f.lookup(key)
 	if fl == nil {
 		if required {
 			f.missing(key, hint)
 		}
-		return nil, 0
+		return nil, nil, 0
 	}
 	switch fl.Value.Kind {
 	case Scalar:
 		if fl.Value.Type == "null" {
 			break
 		}
-		return []string{strings.TrimSpace(fl.Value.Value)}, fl.Line
+		return []string{strings.TrimSpace(fl.Value.Value)}, []int{fl.Line}, fl.Line
 	case List:
 		var out []string
+		var lines []int
 		for _, it := range fl.Value.Items {
 			if it.Kind != Scalar || it.Type == "null" {
 				f.probs.Errorf(f.path, it.Line, "every item of %q must be a single text value", key)
 				continue
 			}
 			out = append(out, strings.TrimSpace(it.Value))
+			lines = append(lines, it.Line)
 		}
 		if len(out) == 0 && required {
 			f.probs.Errorf(f.path, fl.Line, "field %q is empty: %s", key, hint)
 		}
-		return out, fl.Line
+		return out, lines, fl.Line
 	default:
 		f.probs.Errorf(f.path, fl.Line, "field %q must be a list of text values", key)
-		return nil, fl.Line
+		return nil, nil, fl.Line
 	}
 	if required {
 		f.probs.Errorf(f.path, fl.Line, "field %q is empty: %s", key, hint)
 	}
-	return nil, fl.Line
+	return nil, nil, fl.Line
 }
 
 // Bool returns a true/false field (false when absent).
@@ -223,7 +232,57 @@ func (f *Fields) Date(key string, required, partial, unknown bool) (string, int)
 		f.probs.Errorf(f.path, line, "field %q: %s is not a real date (month 01-12, day within the month)", key, v)
 		return "", line
 	}
+	if y, _ := strconv.Atoi(v[:4]); y < MinYear {
+		or := ""
+		if unknown {
+			or = `, or write "unknown" if it is not known`
+		}
+		f.probs.Errorf(f.path, line, "field %q: %s is before the year %d, which no date here can be: check the year%s", key, v, MinYear, or)
+		return "", line
+	}
 	return v, line
+}
+
+// MinYear is the earliest year Date accepts: no claim checked here was made,
+// no fact check published and no source in the corpus written before 1900,
+// while years such as 0000, 0202 or 1202 are typos.
+const MinYear = 1900
+
+// Future says whether the date v (YYYY-MM-DD, YYYY-MM or YYYY, as Date
+// returns it) begins after the day of today in UTC (the time zone the site
+// dates its pages in), and if so how to say it: "2062-01-01 is in the
+// future (did you mean 2026-01-01?)". A zero today is never.
+func Future(v string, today time.Time) (string, bool) {
+	if today.IsZero() || !partialDate.MatchString(v) {
+		return "", false
+	}
+	day := today.UTC().Format("2006-01-02")
+	if v <= day[:len(v)] {
+		return "", false
+	}
+	msg := v + " is in the future"
+	year, _ := strconv.Atoi(v[:4])
+	if year-today.UTC().Year() <= 1 {
+		msg += " (today is " + day + " in UTC)"
+	} else if s := yearTypo(v, day); s != "" {
+		msg += " (did you mean " + s + "?)"
+	}
+	return msg, true
+}
+
+// yearTypo returns v with two neighbouring digits of its year swapped, the
+// latest such date that is not after day; "" when there is none.
+func yearTypo(v, day string) string {
+	best := ""
+	for i := 0; i < 3; i++ {
+		b := []byte(v)
+		b[i], b[i+1] = b[i+1], b[i]
+		s := string(b)
+		if y, _ := strconv.Atoi(s[:4]); s != v && y >= MinYear && s <= day[:len(s)] && s > best {
+			best = s
+		}
+	}
+	return best
 }
 
 // Finish reports every key that no read asked for, suggesting the closest
@@ -328,7 +387,15 @@ func (f *Fields) Errorf(line int, format string, args ...any) {
 
 // Report adds err (from Parse) to probs with its position.
 func Report(probs *diag.List, path string, err error) {
-	if me, ok := err.(*Error); ok {
+	var many Errors
+	if errors.As(err, &many) {
+		for _, me := range many {
+			probs.Errorf(path, me.Line, "%s", me.Msg)
+		}
+		return
+	}
+	var me *Error
+	if errors.As(err, &me) {
 		probs.Errorf(path, me.Line, "%s", me.Msg)
 		return
 	}

@@ -105,7 +105,7 @@ func ReadDir(root, dir string, exts []string, c *Cache, probs *diag.List) []File
 		}
 		id := strings.TrimSuffix(name, ext)
 		if !ValidID(id) {
-			probs.Errorf(rel, 0, "file name %q is not a valid id: use lower-case letters, digits and hyphens (e.g. %s%s)", id, Slug(id), ext)
+			probs.Errorf(rel, 0, "file name %q is not a valid id: %s", id, IDAdvice(id, ext))
 			continue
 		}
 		jobs = append(jobs, job{name, rel, id})

@@ -24,6 +24,21 @@ func addSeeds(f *testing.F, root string) {
 		"", "---", "---\n---\n", "+++\n+++\n", "\n\n---\na: [\n---\n", "---\na: &x [*x]\n---\n",
 		"---\r\na: b\r\n---\r\n", "\xef\xbb\xbf+++\na = 1979-05-27T07:32:00Z\n[[b]]\nc = 1\n+++\n",
 		"+++\na.b.c = 1\n[a]\nd = 2\n+++\n", "---\n? [a]\n: b\n---\n", "---\na: \xff\n---\n",
+		// A "---" inside a block of text, indented and not; "..." and "--- x".
+		"---\ntitle: a\nnotes: |\n  one\n  ---\n  two\nrating: r\n---\nbody\n",
+		"---\ntitle: a\nnotes: |\n  one\n---\n  two\nrating: r\n---\nbody\n",
+		"---\ntitle: a\nnotes: >\n  one\n---\nrating: r\n---\n", "---\ntitle: a\n...\nrating: r\n---\n",
+		"---\ntitle: a\n--- !!map\nrating: r\n---\n", "---\ntitle: \"a\n  ---\n  b\"\n---\n", "---\n  ---\n",
+		// "+++" inside TOML's multi-line strings, closed or not.
+		"+++\nnotes = \"\"\"\none\n+++\ntwo\"\"\"\ntitle = \"a\"\n+++\nbody\n", "+++\nnotes = '''\n+++\n'''\n+++\n",
+		"+++\nnotes = \"\"\"\none\n+++\nbody\n", "+++\na = \"\\\"\"\"\" # \"\"\"\n+++\n", "+++\na = \"\"\"x\"\"\"\"\"\n+++\n",
+		// Tags, explicit and in lists, maps and keys.
+		"---\ntitle: !!int \"abc\"\n---\n", "---\ntitle: !!binary aGVsbG8=\ndate: !!timestamp 2024-01-01\n---\n",
+		"---\ntags: [!custom a, !!str b]\n!!str rating: r\nx: !!map {a: 1}\ny: ! z\n---\n",
+		// Control, invisible and bidirectional characters, raw and escaped.
+		"---\ntitle: \"\\f\"\n---\n", "---\ntitle: \"a\\u202Eb\"\nx: \"\\x85\\N\\0\"\n---\n", "---\ntitle: a\x07b\n---\n",
+		"---\nti\u202etle: a\n---\nbody \u2066x\u2069 \x1b[31m\n", "+++\ntitle = \"\\u0007\\uFDD0\\U0010FFFF\"\n+++\n",
+		"+++\ntitle = \"a\x0cb\"\n+++\n", "plain \u200f text \x01 \ufffe\n", "---\nname: \u200eA\n---\nبيت \u200f x\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -39,12 +54,19 @@ func FuzzParse(f *testing.F) {
 		var probs diag.List
 		doc, err := Parse("x.md", data, false)
 		if err != nil {
-			me, ok := err.(*Error)
-			if !ok {
+			var all Errors
+			switch e := err.(type) {
+			case *Error:
+				all = Errors{e}
+			case Errors:
+				all = e
+			default:
 				t.Fatalf("error without position: %v", err)
 			}
-			if me.Line < 0 || me.Line > lines {
-				t.Fatalf("error at line %d of a %d-line file: %v", me.Line, lines, me)
+			for _, me := range all {
+				if me.Line < 0 || me.Line > lines {
+					t.Fatalf("error at line %d of a %d-line file: %v", me.Line, lines, me)
+				}
 			}
 			return
 		}

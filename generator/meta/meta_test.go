@@ -144,7 +144,8 @@ func TestYAMLLinesAreFileLines(t *testing.T) {
 		name, src string
 		line      int
 	}{
-		{"unclosed quote after NEL and LS", "---\n\"\u0085\u2028\n---", 3},
+		{"unclosed quote after PS and LS", "---\n\"\u2029\u2028\n---", 3},
+		{"NEL is refused at its line", "---\ntitle: a\nrating: \"b\u0085c\"\n---\n", 3},
 		{"unclosed quote", "---\ntitle: a\nrating: \"b\n---\n", 3},
 		{"field after LS in a value", "---\ntitle: \"a\u2028b\"\nrating: r\nx: 1\n---\n", 4},
 		{"PS breaks a plain value", "---\ntitle: a\u2029b\nrating: r\n---\n", 2},

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/diag"
@@ -178,7 +179,7 @@ func corrections(l *history.Log, claim string, changes []history.Change, opt Opt
 			return version{}
 		}
 		var probs diag.List
-		c := claims.Parse(meta.File{Path: ch.Path, ID: idOf(ch.Path), Data: meta.Normalize(data)}, opt.Scale, &probs)
+		c := claims.ParseAt(meta.File{Path: ch.Path, ID: idOf(ch.Path), Data: meta.Normalize(data)}, opt.Scale, time.Time{}, &probs)
 		if c == nil {
 			return version{}
 		}
