@@ -3,10 +3,15 @@ package evidence
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/factcheck-mx/factcheck/generator/meta"
 )
@@ -132,6 +137,154 @@ func TestNormalizeASCIIFastPath(t *testing.T) {
 		}
 		if len(got.Orig) != len(got.Norm)+1 {
 			t.Fatalf("Normalize(%q): %d offsets for %d bytes", s, len(got.Orig), len(got.Norm))
+		}
+	}
+}
+
+func TestFindWholeWords(t *testing.T) {
+	text := "It was this unusual move. They’re ready: 1,500 agents, the U.S. said; Russia’s footprint grew; a usual move."
+	tests := []struct {
+		quote string
+		want  string // the original text found; "" when not found on word boundaries
+		cut   Cut    // for quotes found only cut
+	}{
+		{"usual move", "usual move", 0}, // the second, whole-word occurrence
+		{"this unusual", "this unusual", 0},
+		{"unusual mov", "", CutEnd},
+		{"re ready", "", CutStart},
+		{"’re ready", "", CutStart},
+		{"They’", "", CutEnd},
+		{"They're ready", "They’re ready", 0},
+		{"500 agents", "", CutStart},
+		{"1,5", "", CutEnd},
+		{"1,500 agents", "1,500 agents", 0},
+		{"s footprint", "", CutStart},
+		{"Russia's footprint", "Russia’s footprint", 0},
+		{"ready: 1,500", "ready: 1,500", 0},
+		{"agents, the", "agents, the", 0},
+		{"t was", "", CutStart},
+	}
+	n := Normalize(text)
+	for _, tt := range tests {
+		sp, ok := n.Find(tt.quote)
+		got := ""
+		if ok {
+			got = text[sp.Start:sp.End]
+		}
+		if got != tt.want {
+			t.Errorf("Find(%q) = %q, want %q", tt.quote, got, tt.want)
+		}
+		if tt.cut != 0 {
+			o, ok := n.Search(Normalize(tt.quote).Norm)
+			if !ok || o.Cut != tt.cut {
+				t.Errorf("Search(%q) = %+v, %v; want cut %v", tt.quote, o, ok, tt.cut)
+			}
+		}
+		// A Source finds the same.
+		l := NewSource([]string{"x", text}).Locate(Normalize(tt.quote).Norm)
+		if got := (l.Para == 1 && text[l.Span.Start:l.Span.End] == tt.want) || l.Para < 0 && tt.want == ""; !got {
+			t.Errorf("Locate(%q) = %+v, want %q", tt.quote, l, tt.want)
+		}
+		if tt.cut != 0 && l.Cut != tt.cut {
+			t.Errorf("Locate(%q) cut %v, want %v", tt.quote, l.Cut, tt.cut)
+		}
+	}
+}
+
+func TestFindUnicode(t *testing.T) {
+	nfc := "El presidente Andrés Manuel López Obrador y Lech Wałęsa en Straße Iğdır, Ștefan Dvořák."
+	nfd := norm.NFD.String(nfc)
+	for _, tt := range []struct{ text, quote, want string }{
+		{nfc, norm.NFD.String("Andrés Manuel López"), "Andrés Manuel López"},
+		{nfd, "Andrés Manuel López", norm.NFD.String("Andrés Manuel López")},
+		{nfd, "Obrador y Lech Walesa", norm.NFD.String("Obrador y Lech Wałęsa")}, // ends after the ogonek of ę's a
+		{nfc, "en Strasse Igdir", "en Straße Iğdır"},
+		{nfc, "STRASSE IĞDIR", "Straße Iğdır"},
+		{nfc, "Stefan Dvorak.", "Ștefan Dvořák."},
+		{nfc, "Lech Wał", ""}, // cut inside Wałęsa
+		{nfc, "Stras", ""},    // cut inside Straße's ss
+	} {
+		sp, ok := Normalize(tt.text).Find(tt.quote)
+		got := ""
+		if ok {
+			got = tt.text[sp.Start:sp.End]
+		}
+		if got != tt.want {
+			t.Errorf("Find(%q) in %q = %q, want %q", tt.quote, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSubstance(t *testing.T) {
+	for q, ok := range map[string]bool{
+		".": false, "a": false, "the": false, "of the": false, "on the": false, "sharply": false, "in 2022": false,
+		"a b": false, "“”": false, "... ...": false,
+		"usual move": true, "the agency": true, "150 KGB": true, "el presidente": true, "東京": true,
+		"the agency was “sharply focused”": true,
+	} {
+		if got := Substance(Normalize(q).Norm) == ""; got != ok {
+			t.Errorf("Substance(%q) = %q, want ok=%v", q, Substance(Normalize(q).Norm), ok)
+		}
+	}
+}
+
+// Every evidence quote of the site's claims has substance.
+func TestSiteQuotesHaveSubstance(t *testing.T) {
+	files, _ := filepath.Glob("../../claims/*.md")
+	re := regexp.MustCompile(`(?m)^\s*quote:\s*(.*)$`)
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(data), -1) {
+			n++
+			q := strings.Trim(m[1], `"'`)
+			if why := Substance(Normalize(q).Norm); why != "" {
+				t.Errorf("%s: quote %q: %s", f, q, why)
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("no claims found")
+	}
+}
+
+// A Source locates quotes as Text.Search does paragraph by paragraph.
+func TestLocateAgreesWithSearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	vocab := []string{"the", "agency", "was", "they're", "1,500", "re", "a", "Wałęsa", "Straße", "ss", "e\u0301", "é", "x.", "—", "usual", "unusual"}
+	for range 3000 {
+		var paras []string
+		for range 1 + r.IntN(3) {
+			var b []string
+			for range r.IntN(12) {
+				b = append(b, vocab[r.IntN(len(vocab))])
+			}
+			paras = append(paras, strings.Join(b, " "))
+		}
+		var qb []string
+		for range 1 + r.IntN(4) {
+			qb = append(qb, vocab[r.IntN(len(vocab))])
+		}
+		q := Normalize(strings.Join(qb, " ")).Norm
+		l := NewSource(paras).Locate(q)
+		want := -1
+		for i, p := range paras {
+			if _, ok := Normalize(p).FindNorm(q); ok {
+				want = i
+				break
+			}
+		}
+		if l.Para != want {
+			t.Fatalf("Locate(%q) in %q: paragraph %d, want %d", q, paras, l.Para, want)
+		}
+		if want >= 0 {
+			sp, _ := Normalize(paras[want]).FindNorm(q)
+			if sp != l.Span {
+				t.Fatalf("Locate(%q) in %q: span %v, want %v", q, paras, l.Span, sp)
+			}
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 var seedPairs = [][2]string{
@@ -13,10 +15,20 @@ var seedPairs = [][2]string{
 	{"a — b – c ‑ d", "a - b - c - d"},
 	{"x\u00a0y\tz\n w", "x y z w"},
 	{"", ""}, {"…", "."}, {"ǅ ß İ ﬁ", "i"}, {"\xff\xfe", "\xff"},
+	// Decomposed (NFD) and precomposed (NFC) accents, letters that fold to
+	// two (ß -> ss), fragments of words.
+	{"Lech Wałęsa and Andrés López", "Lech Wal\u0142e\u0328sa and Andre\u0301s"},
+	{"Lech Wal\u0142e\u0328sa and Andre\u0301s Lo\u0301pez", "Wałęsa and Andrés López"},
+	{"Straße Iğdır Ștefan Dvořák", "strasse igdir"},
+	{"this unusual move", "usual move"},
+	{"They’re ready: 1,500 agents", "re ready"},
+	{"e\u0301\u0301 \u0301x", "é x"},
 }
 
 // FuzzFind checks that a found span lies within the text, on rune
-// boundaries, and that the text found contains the quote once normalised.
+// boundaries, and that the text found contains the quote once normalised;
+// that a Source locates quotes as Find does; and that any run of the
+// text's words, typed in NFD, is found, at a span that normalises equal.
 func FuzzFind(f *testing.F) {
 	for _, p := range seedPairs {
 		f.Add(p[0], p[1])
@@ -26,7 +38,28 @@ func FuzzFind(f *testing.F) {
 		if len(n.Orig) != len(n.Norm)+1 {
 			t.Fatalf("offset map has %d entries for %d bytes", len(n.Orig), len(n.Norm))
 		}
+		if utf8.ValidString(text) && !strings.Contains(text, "\n") {
+			// A run of whole words of the text, chosen by the quote's length.
+			var ws [][2]int
+			words(n.Norm, func(i, j int) { ws = append(ws, [2]int{i, j}) })
+			if len(ws) > 0 {
+				a := len(quote) % len(ws)
+				b := a + len(quote)/len(ws)%(len(ws)-a)
+				sp := n.span(ws[a][0], ws[b][1])
+				run := norm.NFD.String(text[sp.Start:sp.End])
+				got, ok := n.Find(run)
+				if !ok {
+					t.Fatalf("words %q (NFD %q) of %q not found", text[sp.Start:sp.End], run, text)
+				}
+				if g, w := Normalize(text[got.Start:got.End]).Norm, Normalize(run).Norm; g != w {
+					t.Fatalf("words %q found as %q: normalised %q, want %q", run, text[got.Start:got.End], g, w)
+				}
+			}
+		}
 		sp, ok := n.Find(quote)
+		if l := NewSource([]string{text}).Locate(Normalize(quote).Norm); (l.Para == 0) != ok || ok && l.Span != sp {
+			t.Fatalf("Locate = %+v, Find = %+v, %v", l, sp, ok)
+		}
 		if !ok {
 			return
 		}
@@ -60,6 +93,12 @@ func FuzzClosest(f *testing.F) {
 		}
 		if p.Score > 1 {
 			t.Fatalf("score %v above 1", p.Score)
+		}
+		// A passage that reads as the quote does is where the quote is.
+		if q := Normalize(quote).Norm; Normalize(p.Text).Norm == q && Substance(q) == "" {
+			if _, ok := Normalize(texts[p.Index]).FindNorm(q); !ok {
+				t.Fatalf("passage %q reads as quote %q but the quote is not found", p.Text, quote)
+			}
 		}
 	})
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestMatcherFind(t *testing.T) {
@@ -88,5 +90,38 @@ func TestSpansEqualSearchingEveryName(t *testing.T) {
 		if got, want := m.Spans(text), slowSpans(m, text); !slices.Equal(got, want) {
 			t.Fatalf("Spans(%q)\n got %v\nwant %v", text, got, want)
 		}
+	}
+}
+
+// Names and text typed with decomposed accents (NFD) find each other as
+// precomposed (NFC) ones do; spans cover the accents.
+func TestMatcherNFD(t *testing.T) {
+	nfd := norm.NFD.String
+	ps := []*Person{
+		{ID: "amlo", Name: nfd("Andrés Manuel López Obrador"), Aliases: []string{nfd("López Obrador")}},
+		{ID: "walesa", Name: "Lech Wałęsa"},
+		{ID: "pena", Name: nfd("Enrique Peña Nieto")},
+	}
+	m := NewMatcher(ps)
+	for _, tt := range []struct {
+		text string
+		want []string // the names found, as in text
+	}{
+		{"President Andrés Manuel López Obrador said", []string{"Andrés Manuel López Obrador"}},
+		{nfd("President Andrés Manuel López Obrador said"), []string{nfd("Andrés Manuel López Obrador")}},
+		{"Lopez Obrador and Lech Walesa", []string{"Lopez Obrador", "Lech Walesa"}},
+		{nfd("Lech Wałęsa met Enrique Peña Nieto"), []string{nfd("Lech Wałęsa"), nfd("Enrique Peña Nieto")}},
+		{"Enrique Pena Nietos", nil}, // not a whole word
+	} {
+		var got []string
+		for _, sp := range m.Spans(tt.text) {
+			got = append(got, tt.text[sp.Start:sp.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Spans(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	if id, ok := m.Surname(nfd("Wałęsa")); !ok || id != "walesa" {
+		t.Errorf("Surname(NFD Wałęsa) = %q, %v", id, ok)
 	}
 }
