@@ -621,9 +621,6 @@ func (d *yamlDecoder) tag(y *yaml.Node, what, name string, line int) {
 		return
 	}
 	tag := y.ShortTag()
-	if y.Tag == "!" {
-		tag = "!"
-	}
 	fix := "remove the tag"
 	if y.Kind == yaml.ScalarNode && name != "" {
 		v := y.Value
@@ -658,6 +655,16 @@ func decodeTOML(data []byte, offset int) (*Node, error) {
 	return n, nil
 }
 
+// keepParents gives the tables a [a.b.c] header opens implicitly (a, a.b)
+// the header's line, unless they have one already.
+func keepParents(lines map[string]int, key string, line int) {
+	for i := strings.LastIndexByte(key, '.'); i > 0; i = strings.LastIndexByte(key[:i], '.') {
+		if _, ok := lines[key[:i]]; !ok {
+			lines[key[:i]] = line
+		}
+	}
+}
+
 // tomlLines maps dotted key paths (array tables get [i]) to 1-based lines.
 func tomlLines(data []byte) map[string]int {
 	lines := map[string]int{}
@@ -684,8 +691,10 @@ func tomlLines(data []byte) map[string]int {
 			k, l := keyOf(e.Key())
 			prefix = k
 			lines[k] = l
+			keepParents(lines, k, l)
 		case unstable.ArrayTable:
 			k, l := keyOf(e.Key())
+			keepParents(lines, k, l)
 			i := counts[k]
 			counts[k] = i + 1
 			prefix = fmt.Sprintf("%s[%d]", k, i)
