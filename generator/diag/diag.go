@@ -5,7 +5,9 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a problem stops a build.
@@ -26,10 +28,13 @@ type Problem struct {
 	Msg      string
 }
 
-// String formats the problem as path:line: message (warnings say so).
+// String formats the problem as path:line: message (warnings say so). The
+// path and message are printed with Printable: a file name or quoted text
+// holding a line break or a terminal's escape sequence cannot start a line
+// of its own (forging an annotation) or reach the terminal.
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.Path)
+	b.WriteString(Printable(p.Path))
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 	}
@@ -37,8 +42,50 @@ func (p Problem) String() string {
 	if p.Severity == Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(p.Msg)
+	b.WriteString(Printable(p.Msg))
 	return b.String()
+}
+
+// Printable returns s with every character that is not printable text (C0
+// and C1 controls, DEL, bidirectional overrides and isolates, invalid
+// UTF-8) written as a Go escape (\n, \x1b, \u202e), so that it shows as
+// what it is.
+func Printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if !printable(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case printable(r):
+			b.WriteRune(r)
+		default:
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	return b.String()
+}
+
+func printable(r rune) bool {
+	switch {
+	case r == utf8.RuneError:
+		return false
+	case r < 0x20 || (r >= 0x7f && r < 0xa0):
+		return false
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return false
+	}
+	return true
 }
 
 // List collects problems; the zero value is ready to use.
@@ -105,11 +152,11 @@ func (p Problem) Annotation() string {
 	if p.Severity == Warning {
 		kind = "warning"
 	}
-	props := "file=" + escapeProperty(p.Path)
+	props := "file=" + Printable(escapeProperty(p.Path))
 	if p.Line > 0 {
 		props += fmt.Sprintf(",line=%d", p.Line)
 	}
-	return "::" + kind + " " + props + ",title=check::" + escapeData(p.Msg)
+	return "::" + kind + " " + props + ",title=check::" + Printable(escapeData(p.Msg))
 }
 
 // escapeData and escapeProperty escape as GitHub's own toolkit does

@@ -1,6 +1,9 @@
 package diag
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAnnotation(t *testing.T) {
 	tests := []struct {
@@ -18,6 +21,29 @@ func TestAnnotation(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.p.Annotation(); got != tt.want {
 			t.Errorf("Annotation() =\n%s\nwant\n%s", got, tt.want)
+		}
+	}
+}
+
+func TestPrintable(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"claims/a.md", "claims/a.md"},
+		{"Wałęsa «dijo»", "Wałęsa «dijo»"},
+		{"claims/x\n::error file=a.md::forged.md", `claims/x\n::error file=a.md::forged.md`},
+		{"a\x1b[31mred", `a\x1b[31mred`},
+		{"evil\u202etxt.md", `evil\u202etxt.md`},
+		{"bad\xffbyte", `bad\xffbyte`},
+		{"c1\u0085", `c1\u0085`},
+	}
+	for _, tt := range tests {
+		if got := Printable(tt.in); got != tt.want {
+			t.Errorf("Printable(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	p := Problem{Path: "claims/x\n::error file=a.md::forged.md", Line: 3, Msg: "bad\r\nline"}
+	for _, out := range []string{p.String(), p.Annotation()} {
+		if strings.ContainsAny(out, "\r\n") {
+			t.Errorf("%q holds a line break", out)
 		}
 	}
 }
