@@ -61,6 +61,8 @@ func BenchmarkCheckHostile(b *testing.B) {
 		}},
 		{"three words repeated", fill(func(i int) string { return []string{"the", "agency", "said"}[i%3] }),
 			func(int) string { return randomWords(quoteWords, []string{"the", "agency", "said"}) }},
+		{"three words in random order", fill(func(int) string { return []string{"the", "agency", "said"}[r.IntN(3)] }),
+			func(int) string { return randomWords(quoteWords, []string{"the", "agency", "said"}) }},
 		{"one word repeated", fill(func(int) string { return "agency" }),
 			func(i int) string { return strings.Repeat("agency ", quoteWords-1) + "said" }},
 		{"one word repeated, quotes found cut", fill(func(int) string { return "agency" }),

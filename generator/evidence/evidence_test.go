@@ -288,3 +288,39 @@ func TestLocateAgreesWithSearch(t *testing.T) {
 		}
 	}
 }
+
+// In a long text of few words, quotes are looked up in its suffix array.
+func TestLocateLongText(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	vocab := []string{"the", "agency", "they're", "1,500", "said."}
+	var b []string
+	for range 40000 {
+		b = append(b, vocab[r.IntN(len(vocab))])
+	}
+	paras := []string{strings.Join(b[:20000], " "), strings.Join(b[20000:], " ")}
+	src := NewSource(paras)
+	texts := []Text{Normalize(paras[0]), Normalize(paras[1])}
+	for range 300 {
+		start := r.IntN(len(b) - 12)
+		qs := append([]string(nil), b[start:start+1+r.IntN(10)]...)
+		if r.IntN(2) == 0 {
+			qs[r.IntN(len(qs))] = vocab[r.IntN(len(vocab))]
+		}
+		q := strings.Join(qs, " ")
+		if r.IntN(4) == 0 {
+			q = q[1:] // cut
+		}
+		q = Normalize(q).Norm
+		l := src.Locate(q)
+		want, wantSp := -1, Span{}
+		for i, tx := range texts {
+			if sp, ok := tx.FindNorm(q); ok {
+				want, wantSp = i, sp
+				break
+			}
+		}
+		if l.Para != want || want >= 0 && l.Span != wantSp {
+			t.Fatalf("Locate(%q) = %d %v, want %d %v", q, l.Para, l.Span, want, wantSp)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"context"
+	"index/suffixarray"
 	"slices"
 	"sort"
 	"strings"
@@ -22,10 +23,17 @@ type Source struct {
 	wPara        []int32 // paragraph index
 	paraWords    []int32 // index of each paragraph's first word; one more entry for the end
 	ids          map[string]int32
-	post         [][]int32 // word id -> indexes of its occurrences in the words
+	post         [][]int32           // word id -> indexes of its occurrences in the words
+	pairs        map[uint64]struct{} // the pairs of word ids that follow each other
 
 	mu    sync.Mutex
 	found map[string]Location // quotes already located
+
+	saOnce sync.Once
+	sa     *suffixarray.Index // of text.Norm, made when first needed
+
+	cmu   sync.Mutex
+	local []int32 // Closest's scratch: word id -> 1 + its index among the quote's words
 }
 
 // NewSource normalises and indexes paragraphs.
@@ -61,11 +69,17 @@ func NewSource(paras []string) *Source {
 		s.wID = append(s.wID, id)
 		s.wPara = append(s.wPara, int32(para))
 	})
+	s.pairs = map[uint64]struct{}{}
+	for i := 1; i < len(s.wID); i++ {
+		s.pairs[pair(s.wID[i-1], s.wID[i])] = struct{}{}
+	}
 	for len(s.paraWords) < len(paras)+1 {
 		s.paraWords = append(s.paraWords, int32(len(s.wID)))
 	}
 	return s
 }
+
+func pair(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 // Location is where a quote was found in a Source.
 type Location struct {
@@ -174,6 +188,17 @@ func (s *Source) locate(q string) Location {
 		}
 	}
 	scan := func() {
+		if len(s.text.Norm) > scanLimit {
+			// Every occurrence, from the suffix array, in text order.
+			pos := s.suffixes().Lookup([]byte(q), -1)
+			slices.Sort(pos)
+			for _, i := range pos {
+				if try(i) {
+					return
+				}
+			}
+			return
+		}
 		for off := 0; off <= len(s.text.Norm)-len(q); {
 			i := strings.Index(s.text.Norm[off:], q)
 			if i < 0 || try(off+i) {
@@ -181,6 +206,23 @@ func (s *Source) locate(q string) Location {
 			}
 			off += i + 1
 		}
+	}
+	// follow reports whether the quote's words from to to-1 follow each
+	// other in the text, pair by pair, as they must where it occurs.
+	follow := func(from, to int) bool {
+		for k := from; k+1 < to; k++ {
+			a, b := s.ids[q[qw[k][0]:qw[k][1]]], s.ids[q[qw[k+1][0]:qw[k+1][1]]]
+			if _, ok := s.pairs[pair(a, b)]; !ok {
+				return false
+			}
+		}
+		return true
+	}
+	if !missing && !follow(0, len(qw)) {
+		missing = true // no whole-word occurrence
+	}
+	if len(qw) >= 3 && !innerMissing && !follow(1, len(qw)-1) {
+		innerMissing = true // no occurrence, cut or not
 	}
 	// Whole-word occurrences.
 	switch {
@@ -206,6 +248,16 @@ func (s *Source) locate(q string) Location {
 		l.Cut, l.Frag, l.Words = frag.Cut, s.rel(l.CutPara, frag.Span), s.rel(l.CutPara, frag.Words)
 	}
 	return l
+}
+
+// scanLimit is the longest text scanned for a quote whose words are all
+// frequent; a longer one is looked up in its suffix array, so that many
+// such quotes do not each cost a pass over the text.
+const scanLimit = 1 << 16
+
+func (s *Source) suffixes() *suffixarray.Index {
+	s.saOnce.Do(func() { s.sa = suffixarray.New([]byte(s.text.Norm)) })
+	return s.sa
 }
 
 // para returns the index of the paragraph holding byte off of the joined
@@ -365,11 +417,22 @@ vote:
 
 	// How often each word occurs in the quote, for a quick bound: a window
 	// sharing c words with the quote is at least max(len) - c edits away.
-	qcount := map[int32]int{}
-	for _, id := range q {
-		qcount[id]++
+	s.cmu.Lock()
+	defer s.cmu.Unlock()
+	if s.local == nil {
+		s.local = make([]int32, len(s.post))
 	}
-	wcount := map[int32]int{}
+	qcount := make([]int, len(qws)+1)
+	for i, w := range qws {
+		s.local[w.id] = int32(i + 1)
+		qcount[i+1] = len(w.at)
+	}
+	defer func() {
+		for _, w := range qws {
+			s.local[w.id] = 0
+		}
+	}()
+	wcount := make([]int, len(qws)+1)
 	best := Passage{Index: -1, Score: -1}
 	bestAt := int64(-1)
 	done := map[int64]bool{}
@@ -390,9 +453,11 @@ vote:
 			clear(wcount)
 			common := 0
 			for _, id := range win {
-				wcount[id]++
-				if wcount[id] <= qcount[id] {
-					common++
+				if k := s.local[id]; k > 0 {
+					wcount[k]++
+					if wcount[k] <= qcount[k] {
+						common++
+					}
 				}
 			}
 			bound := float64(common) / L
