@@ -19,6 +19,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/diag"
 	"github.com/factcheck-mx/factcheck/generator/evidence"
+	"github.com/factcheck-mx/factcheck/generator/markup"
 	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/provenance"
@@ -211,6 +212,7 @@ func deriveCorpus(in Input) *Corpus {
 	for _, p := range in.People {
 		r.Person[p.ID] = p
 		r.People = append(r.People, p)
+		markup.Report(probs, p.Path, p.Bio, p.BioLine) // the biography is safe to render
 		for _, n := range p.Names() {
 			if other, dup := names[n]; dup && other != p.ID {
 				probs.Warnf(p.Path, 0, "the name %q is also given for %s: mentions of it are counted for both", n, other)
@@ -367,6 +369,7 @@ func (r *Result) evidenceQuotes(c *claims.Claim) {
 
 // check validates one claim's references and locates its evidence.
 func (r *Result) check(c *claims.Claim, probs *diag.List) []Located {
+	markup.Report(probs, c.Path, c.Body, c.BodyLine) // the analysis is safe to render
 	if c.Claimant != "" {
 		if _, ok := r.Person[c.Claimant]; !ok {
 			probs.Errorf(c.Path, c.Lines["claimant"], "claimant %q is not a person: add people/%s.md%s", c.Claimant, c.Claimant, suggest(c.Claimant, r.personIDs()))

@@ -13,10 +13,10 @@ import (
 	"sync/atomic"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/derive"
+	"github.com/factcheck-mx/factcheck/generator/markup"
 	"github.com/factcheck-mx/factcheck/generator/par"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
 )
@@ -84,10 +84,11 @@ func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
 	read := make([]*reads, len(jobs))
 	errs := make([]error, len(jobs))
 	// Each call takes a Markdown converter no other call is using:
-	// goldmark does not say it is safe for concurrent use.
+	// goldmark does not say it is safe for concurrent use. The converter
+	// drops links other than http(s), mailto and site paths, and images
+	// from other sites (markup.New).
 	gens := sync.Pool{New: func() any {
-		return &gen{c: r.Corpus, res: r, scale: r.Scale, opt: opt, uses: now.uses,
-			md: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer))}
+		return &gen{c: r.Corpus, res: r, scale: r.Scale, opt: opt, uses: now.uses, md: markup.New()}
 	}}
 	var built atomic.Int64
 	par.Do(len(jobs), func(i int) {
@@ -148,9 +149,18 @@ type gen struct {
 	rd    *reads // what the page being built read; nil when no Cache keeps it
 }
 
+// markdown renders contributor Markdown. derive has refused text that
+// markup.Check finds wrong; what reaches here unchecked is checked again
+// for what would make rendering slow (a linear pass), and refused.
 func (g *gen) markdown(src string) (string, error) {
 	if html, ok := g.opt.Cache.get(src); ok {
 		return html, nil
+	}
+	if len(src) > markup.MaxBody {
+		return "", fmt.Errorf("Markdown of %d bytes refused: over the limit of %d", len(src), markup.MaxBody)
+	}
+	if probs := markup.Structure(src, 1); len(probs) > 0 {
+		return "", fmt.Errorf("Markdown refused: line %d of the text: %s", probs[0].Line, probs[0].Msg)
 	}
 	var b bytes.Buffer
 	if err := g.md.Convert([]byte(src), &b); err != nil {
