@@ -18,6 +18,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
 	"github.com/factcheck-mx/factcheck/generator/diag"
@@ -39,7 +40,34 @@ func main() {
 	runPreviewerIfChild()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runStoppable(ctx, func(ctx context.Context) int { return run(ctx, os.Args[1:], os.Stdout, os.Stderr) }))
+}
+
+// StopGrace is how long a command may take to stop by itself after an
+// interrupt (Ctrl-C) or SIGTERM before the process exits anyway. Every
+// stage looks at its context, but Hugo's rendering cannot be interrupted
+// from outside; leaving it is safe, since nothing is published until the
+// build's last step (the swap), and the next build removes what the
+// stopped one left (see build.RemoveStale).
+const StopGrace = 700 * time.Millisecond
+
+// runStoppable runs f and returns its exit status, or 130 when ctx ends
+// and f has not returned within StopGrace.
+func runStoppable(ctx context.Context, f func(context.Context) int) int {
+	done := make(chan int, 1)
+	go func() { done <- f(ctx) }()
+	select {
+	case code := <-done:
+		return code
+	case <-ctx.Done():
+	}
+	select {
+	case code := <-done:
+		return code
+	case <-time.After(StopGrace):
+		fmt.Fprintln(os.Stderr, "stopped: interrupted; content/ and public/ are as they were")
+		return 130
+	}
 }
 
 // run executes one command and returns the exit status: 0 success, 1 the

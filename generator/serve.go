@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -172,10 +173,7 @@ func (p *session) update(ctx context.Context) bool {
 	}
 	files, err := l.Content(p.base)
 	if err == nil {
-		var hand map[string][]byte
-		if hand, err = build.HandWritten(p.root); err == nil {
-			maps.Copy(files, hand)
-		}
+		maps.Copy(files, l.HandWritten())
 	}
 	var ch site.Changes
 	if err == nil {
@@ -255,13 +253,15 @@ func runPreviewerIfChild() {
 	fs.BoolVar(&opt.Drafts, "drafts", true, "include drafts")
 	fs.Parse(os.Args[1:])
 	opt.Stdout, opt.Stderr = os.Stdout, os.Stderr
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := preview.Run(ctx, opt, os.Stdin); err != nil {
-		fmt.Fprintln(os.Stderr, "Error:", err)
-		os.Exit(1)
-	}
-	os.Exit(0)
+	os.Exit(runStoppable(ctx, func(ctx context.Context) int {
+		if err := preview.Run(ctx, opt, os.Stdin); err != nil {
+			fmt.Fprintln(os.Stderr, "Error:", err)
+			return 1
+		}
+		return 0
+	}))
 }
 
 // startPreviewer runs the previewer with args in a child process (this program
@@ -276,7 +276,7 @@ func startPreviewer(ctx context.Context, args []string, stderr io.Writer) (*exec
 	cmd := exec.CommandContext(ctx, self, args...)
 	cmd.Env = append(os.Environ(), hugoEnv+"=1")
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
-	cmd.WaitDelay = 10 * time.Second
+	cmd.WaitDelay = StopGrace + 200*time.Millisecond
 	cmd.Stderr = stderr
 	in, err := cmd.StdinPipe()
 	if err != nil {

@@ -24,6 +24,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/export"
 	"github.com/factcheck-mx/factcheck/generator/history"
 	"github.com/factcheck-mx/factcheck/generator/meta"
+	"github.com/factcheck-mx/factcheck/generator/pages"
 	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/render"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
@@ -55,7 +56,12 @@ type Loaded struct {
 	Config  *config.Config
 	Result  *derive.Result
 	History *revisions.Result // nil until ReadHistory
+	Pages   []pages.Page      // the hand-written pages of content/, checked
 	Probs   diag.List
+	// HistoryErr is why a repository that exists could not be read (a
+	// damaged pack, index or object), after ReadHistory; nil when it was
+	// read, or when there is none.
+	HistoryErr error
 
 	builder *Builder // the builder that loaded it, whose history it reuses
 }
@@ -99,15 +105,21 @@ func (b *Builder) Load(ctx context.Context) (*Loaded, error) {
 		Sources: corpus.Load(b.root, b.cache, &probs),
 		People:  people.Load(b.root, b.cache, &probs),
 		Drafts:  b.drafts,
+		Context: ctx,
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	in.Claims = claims.Load(b.root, cfg.Scale, b.cache, &probs)
+	hand := pages.Load(b.root, site.Sections, &probs)
+	checkSymlinks(b.root, &probs)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	res := derive.Again(b.prev, in, &probs)
 	b.prev = res
 	probs.Sort()
-	return &Loaded{Config: cfg, Result: res, Probs: probs, builder: b}, ctx.Err()
+	return &Loaded{Config: cfg, Result: res, Pages: hand, Probs: probs, builder: b}, ctx.Err()
 }
 
 // ReadHistory reads the repository's history of the input files (one walk)
@@ -129,7 +141,14 @@ func (l *Loaded) ReadHistory(ctx context.Context, root string) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			log = &history.Log{Why: err.Error()}
+			// A repository that is there but cannot be read is not "no
+			// history": publishing would drop every page's revisions and
+			// the corrections log. A warning here; Build refuses to
+			// publish it (a preview may go on).
+			l.HistoryErr = err
+			l.Probs.Warnf(".git", 0, "the git repository cannot be read (%v): pages would show no revisions and no corrections; repair it (git fsck) or clone it again", err)
+			l.Probs.Sort()
+			log = &history.Log{Why: "the repository cannot be read"}
 		}
 		if b != nil {
 			b.log = log
@@ -231,6 +250,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, nil, err
 	}
 	opt.Root = root
+	if opt.BaseURL != "" {
+		if msg := config.CheckBaseURL(opt.BaseURL); msg != "" {
+			return Summary{}, nil, fmt.Errorf("-base-url %s", msg)
+		}
+	}
 	// What earlier builds left is deleted while this one works: deleting
 	// is mostly waiting on the disk. A build that fails does not wait for
 	// it (what is left, the next build deletes); one that succeeds does.
@@ -255,6 +279,9 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := l.ReadHistory(ctx, opt.Root); err != nil {
 		return Summary{}, l.Probs, err
 	}
+	if l.HistoryErr != nil && !opt.Drafts {
+		return Summary{}, l.Probs, fmt.Errorf("the git repository cannot be read, and publishing without it would delete the public record of revisions and corrections: %w; repair it (git fsck) or clone it again (a preview build, -drafts, goes on without history)", l.HistoryErr)
+	}
 	t.lap("history")
 	base := opt.BaseURL
 	if base == "" {
@@ -272,7 +299,10 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	}
 	defer os.RemoveAll(stage)
 	content := filepath.Join(stage, "content")
-	if err := copyHandWritten(opt.Root, content); err != nil {
+	if err := os.MkdirAll(content, 0o755); err != nil {
+		return Summary{}, l.Probs, err
+	}
+	if _, err := site.WriteNew(content, l.HandWritten(), ""); err != nil {
 		return Summary{}, l.Probs, err
 	}
 	changes, err := site.WriteNew(content, files, filepath.Join(opt.Root, "content"))
@@ -293,6 +323,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		BaseURL: base, Search: opt.Search != "", Segments: opt.Segments,
 	}
 	probs := l.Probs
+	var expected []string
+	if len(opt.Segments) == 0 {
+		expected = pagesExpected(files, opt.Drafts)
+		expected = append(expected, pagesExpected(l.HandWritten(), opt.Drafts)...)
+	}
 	t.lap("export")
 	l, files = nil, nil
 	runtime.GC()
@@ -307,6 +342,10 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	}
 	s.HugoTime = time.Since(hugoStart)
 	t.last = time.Now()
+	if err := checkRendered(public, expected); err != nil {
+		return Summary{}, probs, err
+	}
+	t.lap("verify")
 	if err := export.Write(public, data); err != nil {
 		return Summary{}, probs, err
 	}
@@ -358,53 +397,14 @@ func Hugo(root, content, dest, baseURL string, drafts bool, segments ...string) 
 	})
 }
 
-// HandWritten returns the committed pages of root/content (everything but
-// the generated sections), keyed by slash path under content/.
-func HandWritten(root string) (map[string][]byte, error) {
-	src := filepath.Join(root, "content")
-	generated := map[string]bool{}
-	for _, s := range site.Sections {
-		generated[s] = true
+// HandWritten returns the hand-written pages as Hugo is given them, keyed
+// by slash path under content/.
+func (l *Loaded) HandWritten() map[string][]byte {
+	files := make(map[string][]byte, len(l.Pages))
+	for _, p := range l.Pages {
+		files[p.Path] = p.Bytes()
 	}
-	files := map[string][]byte{}
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			if os.IsNotExist(err) && p == src {
-				return nil
-			}
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		rel = filepath.ToSlash(rel)
-		if generated[strings.SplitN(rel, "/", 2)[0]] {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return fmt.Errorf("content/%s: only regular files are accepted in content/ (no symbolic links)", rel)
-		}
-		data, err := os.ReadFile(p)
-		files[rel] = data
-		return err
-	})
-	return files, err
-}
-
-// copyHandWritten copies the committed pages of root/content into dst.
-func copyHandWritten(root, dst string) error {
-	files, err := HandWritten(root)
-	if err == nil {
-		err = os.MkdirAll(dst, 0o755)
-	}
-	if err == nil {
-		_, err = site.WriteNew(dst, files, "")
-	}
-	return err
+	return files
 }
 
 var errExchangeUnsupported = errors.New("atomic exchange not supported")

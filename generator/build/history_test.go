@@ -57,3 +57,60 @@ public/sources/base-source/index.html contains 1 revision
 public/sources/base-source/index.html !contains not yet published
 `)
 }
+
+// A repository that is there but cannot be read is not "no history": a
+// production build refuses to publish (the corrections log would vanish),
+// a preview goes on with a counted warning, and output is left as it was.
+func TestDamagedRepository(t *testing.T) {
+	base, err := txtar.ParseFile("testdata/bad/base.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	damage := map[string]func(t *testing.T, git string){
+		"object": func(t *testing.T, git string) {
+			// Every loose object of the last commits, truncated.
+			filepath.WalkDir(filepath.Join(git, "objects"), func(p string, d os.DirEntry, err error) error {
+				if err == nil && d.Type().IsRegular() && len(filepath.Base(filepath.Dir(p))) == 2 {
+					os.Chmod(p, 0o644)
+					os.WriteFile(p, []byte("x"), 0o644)
+				}
+				return nil
+			})
+		},
+		"pack": func(t *testing.T, git string) {
+			dir := filepath.Join(git, "objects", "pack")
+			os.MkdirAll(dir, 0o755)
+			name := "pack-" + strings.Repeat("ab", 20)
+			os.WriteFile(filepath.Join(dir, name+".idx"), []byte("\377tOc\000\000\000\002garbage"), 0o644)
+			os.WriteFile(filepath.Join(dir, name+".pack"), []byte("PACKgarbage"), 0o644)
+		},
+	}
+	for name, f := range damage {
+		t.Run(name, func(t *testing.T) {
+			dir := newSite(t, base, false)
+			r := historytest.New(t, dir)
+			r.Commit("Publish the site")
+			f(t, filepath.Join(dir, ".git"))
+			os.MkdirAll(filepath.Join(dir, "public"), 0o755)
+			os.WriteFile(filepath.Join(dir, "public", "old.html"), []byte("earlier build"), 0o644)
+
+			_, probs, err := Build(context.Background(), Options{Root: dir})
+			if err == nil || !strings.Contains(err.Error(), "the git repository cannot be read") {
+				t.Fatalf("production build: %v, want a refusal", err)
+			}
+			if b, _ := os.ReadFile(filepath.Join(dir, "public", "old.html")); string(b) != "earlier build" {
+				t.Error("the refused build changed public/")
+			}
+			if !strings.Contains(probs.Error(), ".git: warning: the git repository cannot be read") {
+				t.Errorf("problems: %v", probs)
+			}
+			sum, _, err := Build(context.Background(), Options{Root: dir, Drafts: true, BaseURL: "https://preview.example.org/"})
+			if err != nil {
+				t.Fatalf("preview build: %v", err)
+			}
+			if sum.Warnings != 1 || !strings.Contains(sum.History, "cannot be read") {
+				t.Errorf("preview: %d warnings, history %q", sum.Warnings, sum.History)
+			}
+		})
+	}
+}

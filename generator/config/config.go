@@ -48,6 +48,11 @@ func Load(root string, probs *diag.List) *Config {
 		return c
 	}
 	c.Hugo = hugoSettings(n, probs)
+	for _, name := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.yaml", "config.yml", "config.json", "config"} {
+		if _, err := os.Lstat(filepath.Join(root, name)); err == nil {
+			probs.Warnf(name, 0, "not read: the site's configuration is config.toml alone, and Hugo is given only the settings config.toml may set; move what this sets into config.toml")
+		}
+	}
 	var ratings *meta.Node
 	for _, f := range n.Fields {
 		switch {

@@ -1,0 +1,110 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/factcheck-mx/factcheck/generator/claims"
+	"github.com/factcheck-mx/factcheck/generator/corpus"
+	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/meta"
+	"github.com/factcheck-mx/factcheck/generator/people"
+	"github.com/factcheck-mx/factcheck/generator/site"
+)
+
+// checkSymlinks reports every symbolic link in the repository that leads out
+// of it. Hugo's templates read files of the site root (readFile,
+// os.ReadDir); Hugo 0.165 does not follow links there, and this keeps it
+// so whatever a later Hugo does: a committed link to /proc/self/environ or
+// a home folder must never publish the build machine's files. The input
+// folders report their own links (every link there is refused), and the
+// folders the generator and the tools own are not looked in.
+func checkSymlinks(root string, probs *diag.List) {
+	skip := []string{".git", "node_modules", "public", "resources", corpus.Dir, people.Dir, claims.Dir}
+	content := filepath.Join(root, "content")
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == root {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			name := d.Name()
+			if filepath.Dir(p) == root && (slices.Contains(skip, name) || strings.HasPrefix(name, ".build-") || strings.HasPrefix(name, ".preview-") || strings.HasPrefix(name, ".old-")) {
+				return filepath.SkipDir
+			}
+			if filepath.Dir(p) == content && slices.Contains(site.Sections, name) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		if filepath.Dir(p) == root && slices.Contains([]string{corpus.Dir, people.Dir, claims.Dir, "node_modules"}, d.Name()) {
+			// An input folder's link is reported by its reader; node_modules
+			// is npm's (linked by some setups, and by the end-to-end tests).
+			return nil
+		}
+		if !meta.Inside(root, rel) {
+			probs.Errorf(rel, 0, "symbolic link to a place outside the repository: Hugo's templates could read the build machine's files through it; commit the file itself")
+		}
+		return nil
+	})
+}
+
+// pagesExpected returns the addresses (slash paths under public/) of the
+// pages the content files are rendered at: "claims/ID/index.md" at
+// "claims/ID/index.html", "about.md" at "about/index.html". Drafts are
+// expected only in preview builds.
+func pagesExpected(files map[string][]byte, drafts bool) []string {
+	var out []string
+	for name, data := range files {
+		dir, file := path.Split(name)
+		switch {
+		case file == "index.md" || file == "_index.md":
+		case dir == "" && strings.HasSuffix(file, ".md"):
+			dir = strings.TrimSuffix(file, ".md") + "/"
+		default:
+			continue
+		}
+		if !drafts && bytes.Contains(data, []byte(`"draft": true`)) {
+			continue
+		}
+		out = append(out, path.Join(dir, "index.html"))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkRendered verifies that Hugo rendered every page expected (see
+// pagesExpected). A page Hugo did not render (the configuration, a
+// template or a hand-written page hid or moved it) fails the build,
+// naming the pages.
+func checkRendered(public string, expected []string) error {
+	var missing []string
+	for _, page := range expected {
+		if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(page))); err != nil {
+			missing = append(missing, "/"+strings.TrimSuffix(page, "index.html"))
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	shown := missing
+	if len(shown) > 10 {
+		shown = shown[:10]
+	}
+	more := ""
+	if len(missing) > len(shown) {
+		more = fmt.Sprintf(" and %d more", len(missing)-len(shown))
+	}
+	return fmt.Errorf("%d of the pages the generator wrote were not rendered: %s%s. Something in the configuration, the templates or a hand-written page hides or moves them (a cascade, permalinks, build options, outputs); nothing was published", len(missing), strings.Join(shown, ", "), more)
+}
