@@ -105,3 +105,80 @@ func TestBadFilesystem(t *testing.T) {
 		})
 	}
 }
+
+// TestRootThroughLinks runs the symbolic-link cases from inside the site
+// with the default relative root ("."), as Netlify does, and with a root
+// that is itself a link: "inside the repository" is decided against the
+// real, absolute root, and any doubt means outside.
+func TestRootThroughLinks(t *testing.T) {
+	base, err := txtar.ParseFile("testdata/bad/base.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "leak.txt"), []byte("---\ntitle: Leak\n---\nSecret text.\n"), 0o644)
+	os.WriteFile(filepath.Join(outside, "secret.md"), []byte("---\nname: Secret\n---\n"), 0o644)
+	tests := []struct {
+		name  string
+		setup func(dir string)
+		want  []string
+	}{
+		{"corpus linked outside", func(dir string) {
+			os.RemoveAll(filepath.Join(dir, "corpus"))
+			os.Symlink(outside, filepath.Join(dir, "corpus"))
+		}, []string{"corpus: the folder is a symbolic link to a place outside the repository: make corpus/ a real folder"}},
+		{"corpus linked outside by a relative link", func(dir string) {
+			os.RemoveAll(filepath.Join(dir, "corpus"))
+			rel, _ := filepath.Rel(dir, outside)
+			os.Symlink(rel, filepath.Join(dir, "corpus"))
+		}, []string{"corpus: the folder is a symbolic link to a place outside the repository: make corpus/ a real folder"}},
+		{"dangling folder link", func(dir string) {
+			os.RemoveAll(filepath.Join(dir, "people"))
+			os.Symlink(filepath.Join(outside, "gone"), filepath.Join(dir, "people"))
+		}, []string{"people: the folder is a symbolic link to a place outside the repository: make people/ a real folder"}},
+		{"content linked outside", func(dir string) {
+			os.RemoveAll(filepath.Join(dir, "content"))
+			os.Symlink(outside, filepath.Join(dir, "content"))
+		}, []string{"content: the folder is a symbolic link to a place outside the repository: make content/ a real folder"}},
+		{"layout linked outside", func(dir string) {
+			os.Symlink(filepath.Join(outside, "leak.txt"), filepath.Join(dir, "layouts", "_partials", "leak.html"))
+		}, []string{"layouts/_partials/leak.html: symbolic link to a place outside the repository"}},
+		{"static folder linked outside", func(dir string) {
+			os.Symlink(outside, filepath.Join(dir, "static", "files"))
+		}, []string{"static/files: symbolic link to a place outside the repository"}},
+		{"link at the root to /proc", func(dir string) {
+			os.Symlink("/proc/self/environ", filepath.Join(dir, "env.txt"))
+		}, []string{"env.txt: symbolic link to a place outside the repository"}},
+	}
+	for _, tt := range tests {
+		for _, how := range []string{"relative root", "root through a link"} {
+			t.Run(tt.name+", "+how, func(t *testing.T) {
+				dir := newSite(t, base, false)
+				tt.setup(dir)
+				root := "."
+				t.Chdir(dir)
+				if how == "root through a link" {
+					link := filepath.Join(t.TempDir(), "site")
+					if err := os.Symlink(dir, link); err != nil {
+						t.Fatal(err)
+					}
+					t.Chdir(filepath.Dir(link))
+					root = "site"
+				}
+				l, err := Load(context.Background(), root, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := problemsText(l)
+				for _, w := range tt.want {
+					if !strings.Contains(got, w) {
+						t.Errorf("problems:\n%s\nwant one starting %q", got, w)
+					}
+				}
+				if strings.Contains(got, "Leak") || strings.Contains(got, "Secret") {
+					t.Errorf("a file outside was read:\n%s", got)
+				}
+			})
+		}
+	}
+}

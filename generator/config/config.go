@@ -7,6 +7,7 @@ package config
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,11 +112,19 @@ func CheckBaseURL(u string) string {
 	if pu.User != nil || pu.RawQuery != "" || pu.Fragment != "" || strings.HasSuffix(u, "?") || strings.HasSuffix(u, "#") {
 		return fmt.Sprintf("%q %s, without a user name, query (?) or fragment (#)", u, how)
 	}
-	if strings.Contains(pu.Path, "//") || strings.Contains(pu.Path, "/../") || strings.HasSuffix(pu.Path, "/..") {
-		return fmt.Sprintf("%q %s, with a plain path", u, how)
+	if !hostRE.MatchString(pu.Host) {
+		return fmt.Sprintf("%q %s: the host may hold only letters, digits, dots, hyphens and a :port", u, how)
+	}
+	if !pathRE.MatchString(pu.EscapedPath()) || strings.Contains(pu.Path, "//") || strings.Contains(pu.Path, "/../") || strings.HasSuffix(pu.Path, "/..") {
+		return fmt.Sprintf("%q %s, with a plain path (letters, digits, / . _ ~ -)", u, how)
 	}
 	return ""
 }
+
+var (
+	hostRE = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$`)
+	pathRE = regexp.MustCompile(`^[A-Za-z0-9/._~-]*$`)
+)
 
 // NormalizeBaseURL makes sure a base URL ends in exactly one slash.
 func NormalizeBaseURL(u string) string {

@@ -1,0 +1,114 @@
+package config
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/meta"
+)
+
+func TestCheckBaseURL(t *testing.T) {
+	tests := []struct {
+		url string
+		ok  bool
+	}{
+		{"https://fuente-factcheck.netlify.app/", true},
+		{"https://deploy-preview-7--fuente.netlify.app", true},
+		{"http://localhost:1313/", true},
+		{"https://example.org/fact-checks/", true},
+		{"javascript:alert(1)//", false},
+		{"JavaScript:alert(1)", false},
+		{"data:text/html,x", false},
+		{"/", false},
+		{"example.org", false},
+		{"//example.org/", false},
+		{"ftp://example.org/", false},
+		{"https://user:pass@example.org/", false},
+		{"https://example.org/?q=1", false},
+		{"https://example.org/#x", false},
+		{`https://example.org/"><script>`, false},
+		{"https://example.org/ x", false},
+		{"https://example.org/\n", false},
+		{"https://exämple.org/", false},
+		{"https://example.org/a/../b/", false},
+		{"https:///path", false},
+	}
+	for _, tt := range tests {
+		if msg := CheckBaseURL(tt.url); (msg == "") != tt.ok {
+			t.Errorf("CheckBaseURL(%q) = %q, want ok %v", tt.url, msg, tt.ok)
+		}
+	}
+}
+
+// The real config.toml passes, and Hugo is given what it sets but
+// [security], which Policy replaces.
+func TestRealConfig(t *testing.T) {
+	var probs diag.List
+	c := Load("../..", &probs)
+	if len(probs) > 0 {
+		t.Fatalf("config.toml: %v", probs)
+	}
+	for _, key := range []string{"baseURL", "title", "taxonomies", "outputs", "segments", "params", "pagination"} {
+		if _, ok := c.Hugo[key]; !ok {
+			t.Errorf("Hugo is not given %s", key)
+		}
+	}
+	if _, ok := c.Hugo["security"]; ok {
+		t.Error("Hugo is given config.toml's [security]")
+	}
+}
+
+// Whatever config.toml holds, what Hugo is given holds only allowed keys,
+// and never a value check refused without an error.
+func FuzzHugoSettings(f *testing.F) {
+	real, _ := os.ReadFile(filepath.Join("..", "..", File))
+	f.Add(string(real))
+	f.Add("baseURL = \"https://example.org/\"\n[module]\n[[module.mounts]]\nsource = \"/etc\"\ntarget = \"static\"\n")
+	f.Add("[security.exec]\nallow = ['.*']\n[Security]\nenableInlineShortcodes = true\n")
+	f.Add("[markup.goldmark.renderer]\nunsafe = true\n[outputFormats.x]\nbaseName = \"../x\"\npath = \"/\"\n")
+	f.Add("THEME = \"x\"\n[Permalinks]\nclaims = \"/\"\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		n, err := meta.DecodeTOMLFile(File, []byte(text))
+		if err != nil {
+			return
+		}
+		var probs diag.List
+		out := hugoSettings(n, &probs)
+		errs, _ := probs.Counts()
+		b, err := json.Marshal(out)
+		if err != nil {
+			t.Fatalf("the settings do not encode: %v", err)
+		}
+		for key := range out {
+			if _, ok := allowed[strings.ToLower(key)]; !ok || strings.EqualFold(key, "security") {
+				t.Errorf("Hugo is given %q", key)
+			}
+		}
+		if errs == 0 && strings.Contains(strings.ToLower(string(b)), `"unsafe":true`) {
+			t.Errorf("raw HTML switched on without an error: %s", b)
+		}
+	})
+}
+
+// An address CheckBaseURL accepts is an absolute http(s) URL that needs no
+// escaping in HTML, XML or JSON.
+func FuzzCheckBaseURL(f *testing.F) {
+	for _, s := range []string{"https://example.org/", "javascript:alert(1)//", "http://a/b?c#d", "https://a/\"<>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, u string) {
+		if CheckBaseURL(u) != "" {
+			return
+		}
+		if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			t.Errorf("accepted %q", u)
+		}
+		if strings.ContainsAny(u, "\"'<>&\\ \t\r\n?#@") {
+			t.Errorf("accepted %q, which needs escaping or holds a query, fragment or user", u)
+		}
+	})
+}
