@@ -49,7 +49,7 @@ func main() {
 // from outside; leaving it is safe, since nothing is published until the
 // build's last step (the swap), and the next build removes what the
 // stopped one left (see build.RemoveStale).
-const StopGrace = 700 * time.Millisecond
+const StopGrace = 500 * time.Millisecond
 
 // runStoppable runs f and returns its exit status, or 130 when ctx ends
 // and f has not returned within StopGrace.
