@@ -29,6 +29,8 @@ type Source struct {
 	mu    sync.Mutex
 	found map[string]Location // quotes already located
 
+	idxOnce sync.Once // the word index above, made when first needed (index)
+
 	saOnce sync.Once
 	sa     *suffixarray.Index // of text.Norm, made when first needed
 
@@ -36,7 +38,44 @@ type Source struct {
 	local []int32 // Closest's scratch: word id -> 1 + its index among the quote's words
 }
 
-// NewSource normalises and indexes paragraphs.
+// index indexes the words of the text, once, when a quote is not found by
+// a plain scan or a closest passage is looked for: most sources are short,
+// and most quotes are found as they are.
+func (s *Source) index() {
+	s.idxOnce.Do(func() {
+		paras := s.paras
+		para := 0
+		s.paraWords = make([]int32, 0, len(paras)+1)
+		s.paraWords = append(s.paraWords, 0)
+		words(s.text.Norm, func(i, j int) {
+			for para+1 < len(paras) && s.text.Orig[i] >= s.starts[para+1] {
+				para++
+				s.paraWords = append(s.paraWords, int32(len(s.wID)))
+			}
+			w := s.text.Norm[i:j]
+			id, ok := s.ids[w]
+			if !ok {
+				id = int32(len(s.post))
+				s.ids[w] = id
+				s.post = append(s.post, nil)
+			}
+			s.post[id] = append(s.post[id], int32(len(s.wID)))
+			s.wStart = append(s.wStart, int32(i))
+			s.wEnd = append(s.wEnd, int32(j))
+			s.wID = append(s.wID, id)
+			s.wPara = append(s.wPara, int32(para))
+		})
+		s.pairs = map[uint64]struct{}{}
+		for i := 1; i < len(s.wID); i++ {
+			s.pairs[pair(s.wID[i-1], s.wID[i])] = struct{}{}
+		}
+		for len(s.paraWords) < len(paras)+1 {
+			s.paraWords = append(s.paraWords, int32(len(s.wID)))
+		}
+	})
+}
+
+// NewSource normalises paragraphs; they are indexed when first needed.
 func NewSource(paras []string) *Source {
 	s := &Source{paras: paras, starts: make([]int, len(paras)), ids: map[string]int32{}, found: map[string]Location{}}
 	var b strings.Builder
@@ -48,34 +87,6 @@ func NewSource(paras []string) *Source {
 		b.WriteString(p)
 	}
 	s.text = Normalize(b.String())
-	para := 0
-	s.paraWords = make([]int32, 0, len(paras)+1)
-	s.paraWords = append(s.paraWords, 0)
-	words(s.text.Norm, func(i, j int) {
-		for para+1 < len(paras) && s.text.Orig[i] >= s.starts[para+1] {
-			para++
-			s.paraWords = append(s.paraWords, int32(len(s.wID)))
-		}
-		w := s.text.Norm[i:j]
-		id, ok := s.ids[w]
-		if !ok {
-			id = int32(len(s.post))
-			s.ids[w] = id
-			s.post = append(s.post, nil)
-		}
-		s.post[id] = append(s.post[id], int32(len(s.wID)))
-		s.wStart = append(s.wStart, int32(i))
-		s.wEnd = append(s.wEnd, int32(j))
-		s.wID = append(s.wID, id)
-		s.wPara = append(s.wPara, int32(para))
-	})
-	s.pairs = map[uint64]struct{}{}
-	for i := 1; i < len(s.wID); i++ {
-		s.pairs[pair(s.wID[i-1], s.wID[i])] = struct{}{}
-	}
-	for len(s.paraWords) < len(paras)+1 {
-		s.paraWords = append(s.paraWords, int32(len(s.wID)))
-	}
 	return s
 }
 
@@ -149,6 +160,22 @@ func (s *Source) locate(q string) Location {
 		}
 		return false
 	}
+	// A short text is scanned first: most quotes are there as they are,
+	// and the word index is not made for them.
+	if len(s.text.Norm) <= scanLimit {
+		for off := 0; off <= len(s.text.Norm)-len(q); {
+			i := strings.Index(s.text.Norm[off:], q)
+			if i < 0 {
+				break
+			}
+			if try(off + i) {
+				return l
+			}
+			off += i + 1
+		}
+		l, frag = Location{Para: -1}, nil
+	}
+	s.index()
 	// Anchor on the quote's rarest word: a whole-word occurrence holds it as
 	// a word of the text. With three words or more the inner ones are whole
 	// words of the text even in an occurrence cut at both ends.
@@ -344,6 +371,7 @@ func Closest(quote string, texts []string) (Passage, bool) {
 // closestVotes), spending from b; when b runs out it returns false and
 // b.Spent() is true.
 func (s *Source) Closest(quote string, minScore float64, b *Budget) (Passage, bool) {
+	s.index()
 	qn := Normalize(quote).Norm
 	var q []int32 // word ids; words not in s get ids below -1, each its own
 	words(qn, func(i, j int) {

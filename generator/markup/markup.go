@@ -20,6 +20,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -467,9 +468,20 @@ func New() goldmark.Markdown {
 }
 
 // links finds the links the renderer drops and the images it refuses.
+// parsers keeps converters for links: making one costs more than parsing
+// most texts.
+var parsers = sync.Pool{New: func() any { return New() }}
+
 func links(md string, firstLine int) []Problem {
+	// A link or an image needs "[" or "<"; an autolink "www.", "://" or
+	// "@". Text without them (most analyses) is not parsed again.
+	if !strings.ContainsAny(md, "[<@") && !strings.Contains(md, "www.") && !strings.Contains(md, "://") {
+		return nil
+	}
 	src := []byte(md)
-	doc := New().Parser().Parse(text.NewReader(src))
+	md2 := parsers.Get().(goldmark.Markdown)
+	defer parsers.Put(md2)
+	doc := md2.Parser().Parse(text.NewReader(src))
 	// Lines start at these offsets.
 	starts := []int{0}
 	for i, c := range src {
