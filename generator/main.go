@@ -120,7 +120,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *withSearch {
 		bin, err := search.Find(ctx, *root, true, stderr)
 		if err != nil {
-			fmt.Fprintf(stderr, "build failed: %v\ncontent/ and public/ are unchanged\n", err)
+			fmt.Fprintf(stderr, "build failed: %s\ncontent/ and public/ are unchanged\n", diag.PrintableLines(err.Error()))
 			return 1
 		}
 		opt.Search = bin
@@ -132,7 +132,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			e, _ := probs.Counts()
 			fmt.Fprintf(stderr, "build stopped: %d errors in the inputs; content/ and public/ are unchanged\n", e)
 		} else {
-			fmt.Fprintf(stderr, "build failed: %v\ncontent/ and public/ are unchanged\n", err)
+			fmt.Fprintf(stderr, "build failed: %s\ncontent/ and public/ are unchanged\n", diag.PrintableLines(err.Error()))
 		}
 		return 1
 	}
@@ -149,7 +149,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	l, err := build.Load(ctx, *root, true)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, diag.PrintableLines(err.Error()))
 		return 1
 	}
 	printProblems(stdout, l.Probs, *format)

@@ -22,6 +22,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
+	"github.com/factcheck-mx/factcheck/generator/diag"
 	"github.com/factcheck-mx/factcheck/generator/export"
 	"github.com/factcheck-mx/factcheck/generator/preview"
 	"github.com/factcheck-mx/factcheck/generator/search"
@@ -64,7 +65,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	defer func() { <-cleaned }()
 	dir, err := build.TempDir(*root, "preview")
 	if err != nil {
-		fmt.Fprintln(stderr, "serve:", err)
+		fmt.Fprintln(stderr, "serve:", diag.PrintableLines(err.Error()))
 		return 1
 	}
 	defer os.RemoveAll(dir)
@@ -80,7 +81,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 	watcher, err := fsnotify.NewWatcher()
 	if err != nil {
-		fmt.Fprintln(stderr, "serve:", err)
+		fmt.Fprintln(stderr, "serve:", diag.PrintableLines(err.Error()))
 		return 1
 	}
 	addWatches(watcher, *root)
@@ -159,7 +160,7 @@ func (p *session) update(ctx context.Context) bool {
 	start := time.Now()
 	l, err := p.builder.Load(ctx)
 	if err != nil {
-		fmt.Fprintln(p.stderr, "serve:", err)
+		fmt.Fprintln(p.stderr, "serve:", diag.PrintableLines(err.Error()))
 		return false
 	}
 	printProblems(p.stderr, l.Probs, "text")
@@ -168,7 +169,7 @@ func (p *session) update(ctx context.Context) bool {
 		return false
 	}
 	if err := l.ReadHistory(ctx, p.root); err != nil {
-		fmt.Fprintln(p.stderr, "serve:", err)
+		fmt.Fprintln(p.stderr, "serve:", diag.PrintableLines(err.Error()))
 		return false
 	}
 	files, err := l.Content(p.base)
@@ -180,7 +181,7 @@ func (p *session) update(ctx context.Context) bool {
 		ch, err = site.Update(p.content, files, p.files)
 	}
 	if err != nil {
-		fmt.Fprintln(p.stderr, "serve:", err)
+		fmt.Fprintln(p.stderr, "serve:", diag.PrintableLines(err.Error()))
 		return false
 	}
 	p.files = files

@@ -113,6 +113,7 @@ func (b *Builder) Load(ctx context.Context) (*Loaded, error) {
 	in.Claims = claims.Load(b.root, cfg.Scale, b.cache, &probs)
 	hand := pages.Load(b.root, site.Sections, &probs)
 	checkSymlinks(b.root, &probs)
+	checkStatic(b.root, &probs)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -327,6 +328,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if len(opt.Segments) == 0 {
 		expected = pagesExpected(files, opt.Drafts)
 		expected = append(expected, pagesExpected(l.HandWritten(), opt.Drafts)...)
+		expected = append(expected, sitePages...)
 	}
 	t.lap("export")
 	l, files = nil, nil

@@ -60,6 +60,37 @@ func checkSymlinks(root string, probs *diag.List) {
 	})
 }
 
+// checkStatic refuses static files that would replace what the site
+// publishes: Hugo's and the generator's pages and feeds (static/claims/…,
+// static/index.html, robots.txt, sitemap.xml, 404.html), the search index
+// and data files, and Netlify's _redirects and _headers, which would
+// redirect the fact checks elsewhere or loosen the site's headers. The
+// build copies static files only where nothing was rendered (see
+// render.CopyStatic), so what this misses fails the build.
+func checkStatic(root string, probs *diag.List) {
+	dir := filepath.Join(root, "static")
+	taken := append([]string{"tags", "data", "pagefind", "search", "page", "css", "js"}, site.Sections...)
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		shown := "static/" + rel
+		first, _, nested := strings.Cut(rel, "/")
+		base := path.Base(rel)
+		switch {
+		case !nested && (base == "_redirects" || base == "_headers"):
+			probs.Errorf(shown, 0, "Netlify's %s is not accepted from a contribution: it could redirect the fact checks elsewhere or loosen the site's headers; the site's headers are in netlify.toml", base)
+		case slices.Contains([]string{"index.html", "index.xml", "404.html", "robots.txt", "sitemap.xml"}, base):
+			probs.Errorf(shown, 0, "would replace a page or feed the site renders: static files may not be named %s", base)
+		case nested && slices.Contains(taken, first) && first != "css" && first != "js":
+			probs.Errorf(shown, 0, "static/%s/ is where the site publishes its own pages: put the file elsewhere in static/", first)
+		}
+		return nil
+	})
+}
+
 // pagesExpected returns the addresses (slash paths under public/) of the
 // pages the content files are rendered at: "claims/ID/index.md" at
 // "claims/ID/index.html", "about.md" at "about/index.html". Drafts are
@@ -84,6 +115,11 @@ func pagesExpected(files map[string][]byte, drafts bool) []string {
 	return out
 }
 
+// sitePages are the pages of every site Hugo must render from the
+// templates, not from content the generator wrote: the home page, the
+// ratings' list, the 404 page, robots.txt and the sitemap.
+var sitePages = []string{"index.html", "404.html", "robots.txt", "sitemap.xml", "ratings/index.html"}
+
 // checkRendered verifies that Hugo rendered every page expected (see
 // pagesExpected). A page Hugo did not render (the configuration, a
 // template or a hand-written page hid or moved it) fails the build,
@@ -91,6 +127,12 @@ func pagesExpected(files map[string][]byte, drafts bool) []string {
 func checkRendered(public string, expected []string) error {
 	var missing []string
 	for _, page := range expected {
+		if !strings.HasSuffix(page, "index.html") {
+			if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(page))); err != nil {
+				missing = append(missing, "/"+page)
+			}
+			continue
+		}
 		if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(page))); err != nil {
 			missing = append(missing, "/"+strings.TrimSuffix(page, "index.html"))
 		}

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/factcheck-mx/factcheck/generator/diag"
 	"github.com/factcheck-mx/factcheck/generator/meta"
@@ -60,6 +62,20 @@ func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
 	}
 	var s Scale
 	seen := map[string]bool{}
+	// Readers tell ratings apart by label, colour, icon and place: two
+	// ratings sharing one would show a contradicted claim as corroborated.
+	firstLine := map[string]int{}
+	distinct := func(fs *meta.Fields, what, v string, line int) {
+		key := what + "\x00" + strings.ToLower(strings.TrimSpace(v))
+		if v == "" {
+			return
+		}
+		if l, dup := firstLine[key]; dup {
+			fs.Errorf(line, "%s %q is also the %s of the rating on line %d: each rating needs its own, so readers can tell them apart", what, v, what, l)
+			return
+		}
+		firstLine[key] = line
+	}
 	for _, it := range ratings.Items {
 		fs := meta.NewFields(path, it, it.Line, probs)
 		var r Rating
@@ -72,17 +88,23 @@ func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
 			fs.Errorf(line, "rating id %q is defined twice", r.ID)
 		}
 		seen[r.ID] = true
-		r.Label, _ = fs.String("label", true, "the name readers see")
+		r.Label, line = fs.String("label", true, "the name readers see")
+		distinct(fs, "label", r.Label, line)
 		r.Description, _ = fs.String("description", true, "one sentence saying what the rating means")
-		r.Order, _ = fs.Int("order", true, "1 for the best-supported rating, then 2, 3, ...")
+		r.Order, line = fs.Int("order", true, "1 for the best-supported rating, then 2, 3, ...")
+		if fs.Has("order") {
+			distinct(fs, "order", strconv.Itoa(r.Order), line)
+		}
 		r.Colour, line = fs.String("colour", true, "a colour as #rrggbb")
 		if r.Colour != "" && !colourRE.MatchString(r.Colour) {
 			fs.Errorf(line, "colour %q must be written #rrggbb", r.Colour)
 		}
+		distinct(fs, "colour", r.Colour, line)
 		r.Icon, line = fs.String("icon", true, "one of "+meta.Describe(Icons))
 		if r.Icon != "" && !slices.Contains(Icons, r.Icon) {
 			fs.Errorf(line, "icon %q is not one of %s", r.Icon, meta.Describe(Icons))
 		}
+		distinct(fs, "icon", r.Icon, line)
 		fs.Finish()
 		s = append(s, r)
 	}

@@ -7,9 +7,9 @@ package config
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/factcheck-mx/factcheck/generator/claims"

@@ -28,7 +28,8 @@ var allowed = rule{
 	"baseurl": anyValue, "title": anyValue, "locale": anyValue,
 	"defaultcontentlanguage": anyValue, "enablerobotstxt": anyValue,
 	"disablehugogeneratorinject": anyValue, "timezone": anyValue,
-	"taxonomies": anyValue, "sitemap": anyValue, "params": anyValue,
+	"taxonomies": anyValue, "params": anyValue,
+	"sitemap": {"changefreq": anyValue, "priority": anyValue},
 	"outputs": anyValue,
 	"markup": {"goldmark": {
 		"renderer":    {"unsafe": anyValue},
@@ -36,7 +37,7 @@ var allowed = rule{
 	}},
 	"outputformats": {"*": {
 		"mediatype": anyValue, "basename": anyValue, "isplaintext": anyValue,
-		"notalternative": anyValue, "ishtml": anyValue, "rel": anyValue, "weight": anyValue,
+		"notalternative": anyValue, "rel": anyValue, "weight": anyValue,
 	}},
 	"pagination": {"pagersize": anyValue, "disablealiases": anyValue},
 	"segments":   {"*": {"includes": {"path": anyValue, "kind": anyValue, "output": anyValue}, "excludes": {"path": anyValue, "kind": anyValue, "output": anyValue}}},
@@ -75,6 +76,13 @@ var policyValues = map[string]string{
 	"http.methods":           "none",
 	"http.mediatypes":        "none",
 }
+
+// builtinFormats are Hugo's output formats, which config.toml may not
+// redefine; reservedBaseNames the file names of the site's own outputs.
+var (
+	builtinFormats    = []string{"amp", "calendar", "css", "csv", "html", "alias", "markdown", "json", "webappmanifest", "robots", "rss", "sitemap", "sitemapindex", "gotmpl", "404"}
+	reservedBaseNames = []string{"index", "404", "robots", "sitemap", "manifest", "styles"}
+)
 
 var formatName = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,39}$`)
 
@@ -155,9 +163,21 @@ func checkRule(f meta.Field, path string, r rule, probs *diag.List) bool {
 					probs.Errorf(File, sf.Line, "markup.goldmark.renderer.unsafe must be false: raw HTML in pages is never allowed (a pull request could add scripts)")
 					ok = false
 				}
+			case strings.EqualFold(path, "outputformats") && slices.Contains(builtinFormats, key):
+				probs.Errorf(File, sf.Line, "%s: Hugo's own output format %q may not be redefined (as plain text, HTML would be written unescaped); define a format of another name", p, sf.Key)
+				ok = false
+				continue
 			case strings.HasPrefix(strings.ToLower(path), "outputformats.") && key == "basename":
 				if sf.Value.Kind != meta.Scalar || !formatName.MatchString(sf.Value.Value) {
 					probs.Errorf(File, sf.Line, "%s must be a plain file name (lower-case letters, digits, - and _), not a path", p)
+					ok = false
+				} else if slices.Contains(reservedBaseNames, strings.ToLower(sf.Value.Value)) {
+					probs.Errorf(File, sf.Line, "%s %q would write over the site's own files (pages, feeds, robots.txt, the sitemap): choose another name", p, sf.Value.Value)
+					ok = false
+				}
+			case strings.HasPrefix(strings.ToLower(path), "outputformats.") && key == "mediatype":
+				if sf.Value.Kind != meta.Scalar || strings.Contains(strings.ToLower(sf.Value.Value), "html") {
+					probs.Errorf(File, sf.Line, "%s: an output format of the site's may not be HTML (only Hugo's html format escapes what it writes)", p)
 					ok = false
 				}
 			}
@@ -204,10 +224,12 @@ func refusal(key string) string {
 		return "it would let Hugo read or write folders outside the repository; the generator sets the site's folders itself"
 	case "permalinks", "disablekinds", "ignorefiles", "cascade", "uglyurls", "disablepathtolower", "buildfuture", "buildexpired", "builddrafts", "languages":
 		return "it would move, hide or add pages behind the fact checks' backs; the generator decides what is published"
+	case "sitemap":
+		return "the sitemap may set only changefreq and priority; its name and place are the site's"
 	case "markup":
 		return "only markup.goldmark.renderer.unsafe = false and the render hooks' useEmbedded may be set"
 	case "outputformats":
-		return "an output format may set only mediaType, baseName, isPlainText, notAlternative, isHTML, rel and weight"
+		return "an output format may set only mediaType, baseName, isPlainText, notAlternative, rel and weight"
 	case "httpcache", "deployment", "server", "imaging", "build", "minify", "mediatypes":
 		return "the site does not use it, and it reaches beyond the pages (network, files or programs)"
 	}

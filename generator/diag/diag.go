@@ -4,6 +4,7 @@ package diag
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -74,6 +75,27 @@ func Printable(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// PrintableLines is Printable for each line of s: its line breaks kept,
+// a carriage return, an escape sequence or a bidirectional control escaped.
+func PrintableLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = Printable(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// PrintableWriter writes what is written to it through PrintableLines,
+// for text from elsewhere (Hugo's log) on a terminal or in CI's log.
+type PrintableWriter struct{ W io.Writer }
+
+func (w PrintableWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(w.W, PrintableLines(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func printable(r rune) bool {

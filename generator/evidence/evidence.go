@@ -161,18 +161,18 @@ func (t Text) Search(q string) (Occurrence, bool) {
 // occurrence describes the match of Norm[i:j].
 func (t Text) occurrence(i, j int) Occurrence {
 	o := Occurrence{Span: t.span(i, j)}
-	if inWord(t.Norm, i) {
+	if t.inWord(i) {
 		o.Cut |= CutStart
 	}
-	if inWord(t.Norm, j) {
+	if t.inWord(j) {
 		o.Cut |= CutEnd
 	}
 	wi, wj := i, j
-	for inWord(t.Norm, wi) {
+	for t.inWord(wi) {
 		_, size := utf8.DecodeLastRuneInString(t.Norm[:wi])
 		wi -= size
 	}
-	for inWord(t.Norm, wj) {
+	for t.inWord(wj) {
 		_, size := utf8.DecodeRuneInString(t.Norm[wj:])
 		wj += size
 	}
@@ -210,7 +210,8 @@ func unspaced(r rune) bool {
 }
 
 // joins reports whether the character at s[i:] is an apostrophe, point or
-// comma inside a word.
+// comma inside a word: an apostrophe between letters, a point between
+// letters (U.S.) or digits, a comma between digits.
 func joins(s string, i int) bool {
 	if i <= 0 || i >= len(s)-1 {
 		return false
@@ -224,7 +225,45 @@ func joins(s string, i int) bool {
 	if c == '\'' {
 		return isWord(a) && isWord(b) && !unspaced(a) && !unspaced(b)
 	}
+	if c == '.' && unicode.IsLetter(a) && unicode.IsLetter(b) && !unspaced(a) && !unspaced(b) {
+		return true // an abbreviation: "U.S."
+	}
 	return unicode.IsDigit(a) && unicode.IsDigit(b)
+}
+
+// inWord reports whether byte offset p of t.Norm lies strictly inside a
+// word, where a word also runs on through a hyphen between letters or
+// digits as the original writes it ("co-opted", "then-President",
+// "state-funded": "opted" is not a word of "co-opted"), though not through
+// a dash (–, —), which normalises to the same "-".
+func (t Text) inWord(p int) bool {
+	if inWord(t.Norm, p) {
+		return true
+	}
+	if p <= 0 || p >= len(t.Norm) {
+		return false
+	}
+	h := -1 // the "-" next to p, between p and a word character
+	switch {
+	case t.Norm[p] == '-' && p > 0:
+		a, _ := utf8.DecodeLastRuneInString(t.Norm[:p])
+		if isWord(a) && p+1 < len(t.Norm) {
+			if b, _ := utf8.DecodeRuneInString(t.Norm[p+1:]); isWord(b) {
+				h = p
+			}
+		}
+	case t.Norm[p-1] == '-' && p >= 2:
+		a, _ := utf8.DecodeLastRuneInString(t.Norm[:p-1])
+		b, _ := utf8.DecodeRuneInString(t.Norm[p:])
+		if isWord(a) && isWord(b) {
+			h = p - 1
+		}
+	}
+	if h < 0 || t.src == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.src[t.Orig[h]:])
+	return r == '-' || r == '\u2010' || r == '\u2011'
 }
 
 // inWord reports whether byte offset p of s lies strictly inside a word.

@@ -52,23 +52,37 @@ type Options struct {
 	// render mode), for previews.
 	Server bool
 	Stderr io.Writer // Hugo's warnings and errors; nil discards them
+
+	hugoDir string // Hugo's working folder, if not Root (see Site)
 }
 
 // ConfigFile is the name of the configuration file Hugo is given, in
 // Options.Work.
 const ConfigFile = "hugo-enforced.json"
 
+// abs makes opt's folders absolute: Hugo takes a relative folder as
+// relative to its working folder, and its messages name files absolutely.
+func (opt *Options) abs() error {
+	if opt.hugoDir == "" {
+		opt.hugoDir = opt.Root
+	}
+	for _, d := range []*string{&opt.Root, &opt.Content, &opt.Public, &opt.Work, &opt.hugoDir} {
+		abs, err := filepath.Abs(*d)
+		if err != nil {
+			return err
+		}
+		*d = abs
+	}
+	return nil
+}
+
 // Sites sets Hugo up for opt.
 func Sites(opt Options) (*hugolib.HugoSites, error) {
 	if opt.Environment == "" {
 		opt.Environment = "production"
 	}
-	for _, d := range []*string{&opt.Root, &opt.Content, &opt.Public, &opt.Work} {
-		abs, err := filepath.Abs(*d)
-		if err != nil {
-			return nil, err
-		}
-		*d = abs
+	if err := opt.abs(); err != nil {
+		return nil, err
 	}
 	var probs diag.List
 	cfg := config.Load(opt.Root, &probs) // its problems are check's to report
@@ -89,7 +103,7 @@ func Sites(opt Options) (*hugolib.HugoSites, error) {
 	if opt.Server {
 		flags.Set("internal", hmaps.Params{"running": true, "watch": true, "fastRenderMode": true})
 	}
-	flags.Set("workingDir", opt.Root)
+	flags.Set("workingDir", opt.hugoDir)
 	flags.Set("contentDir", opt.Content)
 	flags.Set("publishDir", opt.Public)
 	flags.Set("baseURL", opt.BaseURL)
@@ -101,9 +115,9 @@ func Sites(opt Options) (*hugolib.HugoSites, error) {
 	if len(opt.Segments) > 0 {
 		flags.Set("renderSegments", opt.Segments)
 	}
-	stderr := opt.Stderr
-	if stderr == nil {
-		stderr = io.Discard
+	var stderr io.Writer = io.Discard
+	if opt.Stderr != nil {
+		stderr = diag.PrintableWriter{W: opt.Stderr}
 	}
 	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: io.Discard, StdErr: stderr})
 	cfgs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
@@ -145,9 +159,27 @@ func Environ(env []string) []string {
 	return out
 }
 
+// Folders are the site's folders Hugo reads besides content: the only
+// files of the repository a build's templates can reach.
+var Folders = []string{"layouts", "assets", "i18n", "data", "archetypes"}
+
 // Site renders the whole site (or opt.Segments) into opt.Public and copies
-// the static files.
+// the static files. Hugo works in a copy of the site's Folders in
+// opt.Work: templates read files (readFile, os.ReadDir, resources.Get)
+// relative to Hugo's working folder, and the repository's own holds
+// .git/config (where CI keeps its token), node_modules and whatever else
+// is not part of the site.
 func Site(opt Options) error {
+	if err := opt.abs(); err != nil {
+		return err
+	}
+	work := filepath.Join(opt.Work, "site")
+	for _, d := range Folders {
+		if err := CopyStatic(filepath.Join(opt.Root, d), filepath.Join(work, d), false); err != nil {
+			return err
+		}
+	}
+	opt.hugoDir = work
 	var logged bytes.Buffer
 	if opt.Stderr == nil {
 		opt.Stderr = &logged
@@ -165,7 +197,7 @@ func Site(opt Options) error {
 		}
 		return Errorf(opt, err)
 	}
-	return CopyStatic(filepath.Join(opt.Root, "static"), opt.Public)
+	return CopyStatic(filepath.Join(opt.Root, "static"), opt.Public, false)
 }
 
 // errorLines returns the ERROR lines of Hugo's log.
@@ -189,7 +221,7 @@ func Errorf(opt Options, err error) error {
 		return nil
 	}
 	msg := err.Error()
-	for _, dir := range []string{opt.Content, opt.Root} {
+	for _, dir := range []string{opt.Content, opt.hugoDir, opt.Root} {
 		if dir == "" {
 			continue
 		}
@@ -214,8 +246,10 @@ func (e *Error) Error() string { return e.msg }
 func (e *Error) Unwrap() error { return e.err }
 
 // CopyStatic copies the regular files of src (static/) into dst; symbolic
-// links are left out, as Hugo leaves them out.
-func CopyStatic(src, dst string) error {
+// links are left out, as Hugo leaves them out. Unless overwrite, a file
+// already in dst (a page Hugo rendered) is not replaced: the copy fails,
+// naming it.
+func CopyStatic(src, dst string, overwrite bool) error {
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
@@ -229,7 +263,21 @@ func CopyStatic(src, dst string) error {
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
-		return os.WriteFile(target, data, 0o644)
+		if overwrite {
+			return os.WriteFile(target, data, 0o644)
+		}
+		f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("static/%s would replace %s, which the site renders: rename or move it", filepath.ToSlash(rel), filepath.ToSlash(rel))
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
 	})
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil

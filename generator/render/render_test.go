@@ -162,3 +162,22 @@ func TestEnviron(t *testing.T) {
 		t.Errorf("Environ = %q, want %q", got, want)
 	}
 }
+
+// Templates read files relative to Hugo's working folder, which is a copy
+// of the site's folders: not the repository, whose .git/config holds CI's
+// token, nor anything else in it that is not part of the site.
+func TestTemplatesReadOnlyTheSite(t *testing.T) {
+	dir := site(t, map[string]string{
+		"config.toml":          "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+		".git/config":          "[http]\n\textraheader = AUTHORIZATION: basic " + secret + "\n",
+		"node_modules/x.txt":   secret,
+		"claims/raw.md":        secret,
+		"layouts/home.html":    `{{ range slice ".git/config" "node_modules/x.txt" "claims/raw.md" "config.toml" }}{{ with (try (readFile .)).Value }}[{{ . }}]{{ end }}{{ end }}{{ range (try (os.ReadDir ".")).Value }}{{ .Name }} {{ end }}`,
+		"layouts/page.html":    ``,
+		"layouts/section.html": ``, "layouts/taxonomy.html": ``, "layouts/term.html": ``,
+		"data/x.json": `{"a": 1}`,
+	})
+	if err := renderSite(t, dir); err != nil {
+		t.Fatal(err)
+	}
+}
