@@ -114,6 +114,7 @@ func (b *Builder) Load(ctx context.Context) (*Loaded, error) {
 	hand := pages.Load(b.root, site.Sections, &probs)
 	checkSymlinks(b.root, &probs)
 	checkStatic(b.root, &probs)
+	search.Check(b.root, &probs)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -56,6 +56,7 @@ func Find(ctx context.Context, root string, install bool, log io.Writer) (string
 	fmt.Fprintln(log, "search: installing Pagefind with npm install (package-lock.json)")
 	cmd := exec.CommandContext(ctx, npm, "install", "--ignore-scripts", "--no-save", "--no-audit", "--no-fund")
 	cmd.Dir = root
+	cmd.Env = Env(os.Environ())
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
@@ -76,6 +77,7 @@ func Index(ctx context.Context, bin, dir string) error {
 	}
 	cmd := exec.CommandContext(ctx, bin, "--site", dir, "--silent")
 	cmd.Dir = dir // no pagefind.yml from elsewhere can change the options
+	cmd.Env = Env(os.Environ())
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {

@@ -73,3 +73,10 @@ func tree(t *testing.T, dir string) string {
 	})
 	return b.String()
 }
+
+func TestEnv(t *testing.T) {
+	got := Env([]string{"PATH=/bin", "HOME=/root", "DEPLOY_SECRET=x", "NETLIFY_AUTH_TOKEN=y", "HUGO_X=1", "NPM_TOKEN=z", "TMPDIR=/tmp"})
+	if strings.Join(got, " ") != "PATH=/bin HOME=/root TMPDIR=/tmp" {
+		t.Errorf("Env = %q", got)
+	}
+}
