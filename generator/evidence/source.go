@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"context"
+	"math/bits"
 	"index/suffixarray"
 	"slices"
 	"sort"
@@ -406,7 +407,7 @@ func (s *Source) Closest(quote string, minScore float64, b *Budget) (Passage, bo
 		byID[id] = len(qws)
 		qws = append(qws, qword{id: id, at: []int{k}, freq: len(s.post[id])})
 	}
-	sort.SliceStable(qws, func(i, j int) bool { return qws[i].freq < qws[j].freq })
+	slices.SortStableFunc(qws, func(a, b qword) int { return a.freq - b.freq })
 	window := func(p int) int { return min(len(q), int(s.paraWords[p+1]-s.paraWords[p])) }
 	var votes []int64 // paragraph<<32 | window start
 vote:
@@ -426,6 +427,10 @@ vote:
 			}
 		}
 	}
+	// Sorting the votes is work too: charged as such.
+	if !b.spend(len(votes) * bits.Len(uint(len(votes)))) {
+		return Passage{}, false
+	}
 	slices.Sort(votes)
 	type cand struct {
 		key   int64
@@ -440,7 +445,7 @@ vote:
 		cands = append(cands, cand{votes[i], j - i})
 		i = j
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].count > cands[j].count })
+	slices.SortStableFunc(cands, func(a, b cand) int { return b.count - a.count })
 	cands = cands[:min(len(cands), closestCandidates)]
 
 	// How often each word occurs in the quote, for a quick bound: a window
