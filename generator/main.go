@@ -51,6 +51,9 @@ func main() {
 // stopped one left (see build.RemoveStale).
 const StopGrace = 500 * time.Millisecond
 
+// stoppedMsg is what a command says when an interrupt stopped it.
+const stoppedMsg = "stopped: interrupted; content/ and public/ are as they were"
+
 // runStoppable runs f and returns its exit status, or 130 when ctx ends
 // and f has not returned within StopGrace.
 func runStoppable(ctx context.Context, f func(context.Context) int) int {
@@ -65,7 +68,7 @@ func runStoppable(ctx context.Context, f func(context.Context) int) int {
 	case code := <-done:
 		return code
 	case <-time.After(StopGrace):
-		fmt.Fprintln(os.Stderr, "stopped: interrupted; content/ and public/ are as they were")
+		fmt.Fprintln(os.Stderr, stoppedMsg)
 		return 130
 	}
 }
@@ -127,6 +130,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	sum, probs, err := build.Build(ctx, opt)
 	printProblems(stderr, probs, *format)
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintln(stderr, stoppedMsg)
+		return 130
+	}
 	if err != nil {
 		if errors.Is(err, build.ErrInvalid) {
 			e, _ := probs.Counts()
@@ -148,6 +155,10 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 	l, err := build.Load(ctx, *root, true)
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintln(stderr, stoppedMsg)
+		return 130
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, diag.PrintableLines(err.Error()))
 		return 1

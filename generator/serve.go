@@ -76,6 +76,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		stdout: stdout, stderr: stderr,
 	}
 	if !p.update(ctx) {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, stoppedMsg)
+			return 130
+		}
 		return 1
 	}
 
@@ -160,7 +164,9 @@ func (p *session) update(ctx context.Context) bool {
 	start := time.Now()
 	l, err := p.builder.Load(ctx)
 	if err != nil {
-		fmt.Fprintln(p.stderr, "serve:", diag.PrintableLines(err.Error()))
+		if ctx.Err() == nil {
+			fmt.Fprintln(p.stderr, "serve:", diag.PrintableLines(err.Error()))
+		}
 		return false
 	}
 	printProblems(p.stderr, l.Probs, "text")

@@ -17,8 +17,14 @@ import (
 // Hugo in a child process.
 func TestMain(m *testing.M) {
 	runPreviewerIfChild()
+	if os.Getenv(asProgram) == "1" {
+		main()
+	}
 	os.Exit(m.Run())
 }
+
+// asProgram makes the test binary run as the program (TestStop).
+const asProgram = "FUENTE_TEST_AS_PROGRAM"
 
 func TestRelevant(t *testing.T) {
 	root := "/site"
