@@ -48,7 +48,7 @@ const leakPartial = `{{ with (try (os.Getenv "E2E_DEPLOY_SECRET")).Value }}<p cl
 // check is there, and the secret is nowhere in public/. Then what check
 // refuses (config.toml loosening [security] or mounting a folder, a
 // hand-written page taking over a fact check's address or hiding every
-// claim page): the preview fails, naming the file and line, and publishes
+// claim page, a Netlify _redirects sending the fact checks elsewhere): the preview fails, naming the file and line, and publishes
 // nothing.
 func TestNetlifyHostilePreview(t *testing.T) {
 	netlify := tool(t, "netlify")
@@ -115,6 +115,7 @@ func TestNetlifyHostilePreview(t *testing.T) {
 	refused := []struct{ name, file, text, want string }{
 		{"loosened security", "config.toml", "", `security.funcs.getenv must be "none"`},
 		{"page taking over a fact check", "content/about.md", "---\ntitle: About\nurl: /claims/abbasi-mexico-authorized-37-new-russian-diplomats/\n---\nTaken over.\n", `content/about.md:3: field "url" is not allowed in a hand-written page`},
+		{"redirect of every fact check", "static/_redirects", "/claims/* https://evil.example/:splat 301!\n", "static/_redirects: Netlify's _redirects is not accepted"},
 		{"cascade hiding every claim", "content/_index.md", "---\ntitle: Home\ncascade:\n  - build:\n      render: never\n    target:\n      path: /claims/**\n---\n", "content/_index.md: the home page is made from layouts/home.html"},
 	}
 	for _, tc := range refused {
