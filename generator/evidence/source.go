@@ -2,8 +2,8 @@ package evidence
 
 import (
 	"context"
-	"math/bits"
 	"index/suffixarray"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
