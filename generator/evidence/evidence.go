@@ -167,17 +167,21 @@ func (t Text) occurrence(i, j int) Occurrence {
 	if t.inWord(j) {
 		o.Cut |= CutEnd
 	}
-	wi, wj := i, j
-	for t.inWord(wi) {
-		_, size := utf8.DecodeLastRuneInString(t.Norm[:wi])
-		wi -= size
-	}
-	for t.inWord(wj) {
-		_, size := utf8.DecodeRuneInString(t.Norm[wj:])
-		wj += size
-	}
-	o.Words = t.span(wi, wj)
+	o.Words = t.span(t.whole(i, j))
 	return o
+}
+
+// whole widens Norm[i:j] to the whole words it starts and ends in.
+func (t Text) whole(i, j int) (int, int) {
+	for t.inWord(i) {
+		_, size := utf8.DecodeLastRuneInString(t.Norm[:i])
+		i -= size
+	}
+	for t.inWord(j) {
+		_, size := utf8.DecodeRuneInString(t.Norm[j:])
+		j += size
+	}
+	return i, j
 }
 
 // span maps Norm[i:j] (j > i) to the original text: from the character

@@ -49,16 +49,7 @@ func FuzzFind(f *testing.F) {
 				b := a + len(quote)/len(ws)%(len(ws)-a)
 				// Whole words as a quote must take them: through a hyphen
 				// or an abbreviation's points ("co-opted", "U.S.").
-				i, j := ws[a][0], ws[b][1]
-				for n.inWord(i) {
-					_, size := utf8.DecodeLastRuneInString(n.Norm[:i])
-					i -= size
-				}
-				for n.inWord(j) {
-					_, size := utf8.DecodeRuneInString(n.Norm[j:])
-					j += size
-				}
-				sp := n.span(i, j)
+				sp := n.span(n.whole(ws[a][0], ws[b][1]))
 				run := norm.NFD.String(text[sp.Start:sp.End])
 				got, ok := n.Find(run)
 				if !ok {
