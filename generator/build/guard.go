@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -79,9 +80,20 @@ func checkStatic(root string, probs *diag.List) {
 		shown := "static/" + rel
 		first, _, nested := strings.Cut(rel, "/")
 		base := path.Base(rel)
+		ext := strings.ToLower(path.Ext(base))
+		hidden := false
+		for _, seg := range strings.Split(rel, "/") {
+			hidden = hidden || strings.HasPrefix(seg, ".") || strings.HasPrefix(seg, "_")
+		}
 		switch {
-		case !nested && (base == "_redirects" || base == "_headers"):
+		case !nested && (strings.EqualFold(base, "_redirects") || strings.EqualFold(base, "_headers")):
 			probs.Errorf(shown, 0, "Netlify's %s is not accepted from a contribution: it could redirect the fact checks elsewhere or loosen the site's headers; the site's headers are in netlify.toml", base)
+		case hidden:
+			probs.Errorf(shown, 0, "names starting with . or _ are not accepted in static/: hosts read such files as settings (Netlify's _redirects, _headers, .netlify/)")
+		case !slices.Contains(staticTypes, ext):
+			probs.Errorf(shown, 0, "%q files are not accepted in static/: static files may be images, fonts, PDF or plain text (%s); pages, scripts, styles and data come from the site's templates and assets", ext, strings.Join(staticTypes, " "))
+		case ext == ".svg" && !safeSVG(p):
+			probs.Errorf(shown, 0, "an SVG with scripts, event handlers, links or embedded HTML is not accepted: opened on its own it runs as a page of the site")
 		case slices.Contains([]string{"index.html", "index.xml", "404.html", "robots.txt", "sitemap.xml"}, base):
 			probs.Errorf(shown, 0, "would replace a page or feed the site renders: static files may not be named %s", base)
 		case nested && slices.Contains(taken, first) && first != "css" && first != "js":
@@ -90,6 +102,28 @@ func checkStatic(root string, probs *diag.List) {
 		return nil
 	})
 }
+
+// staticTypes are the kinds of file static/ may hold: none that a browser
+// runs (HTML, scripts, a service worker) or the site reads as its own.
+var staticTypes = []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".svg", ".woff", ".woff2", ".pdf", ".txt"}
+
+// safeSVG reports whether the SVG file at p holds nothing that runs or
+// leads elsewhere: no script, event handler, foreign HTML or link.
+func safeSVG(p string) bool {
+	b, err := os.ReadFile(p)
+	if err != nil || len(b) > 1<<20 {
+		return false
+	}
+	s := strings.ToLower(string(b))
+	for _, bad := range []string{"<script", "javascript:", "<foreignobject", "href", "<!entity", "<iframe", "<embed", "<object", "@import", "url("} {
+		if strings.Contains(s, bad) {
+			return false
+		}
+	}
+	return !onAttr.MatchString(s)
+}
+
+var onAttr = regexp.MustCompile(`\son[a-z]+\s*=`)
 
 // pagesExpected returns the addresses (slash paths under public/) of the
 // pages the content files are rendered at: "claims/ID/index.md" at
@@ -118,7 +152,7 @@ func pagesExpected(files map[string][]byte, drafts bool) []string {
 // sitePages are the pages of every site Hugo must render from the
 // templates, not from content the generator wrote: the home page, the
 // ratings' list, the 404 page, robots.txt and the sitemap.
-var sitePages = []string{"index.html", "404.html", "robots.txt", "sitemap.xml", "ratings/index.html"}
+var sitePages = []string{"index.html", "index.xml", "404.html", "robots.txt", "sitemap.xml", "ratings/index.html", "claims/index.xml", "claims/claimreview.json", "corrections/index.xml"}
 
 // checkRendered verifies that Hugo rendered every page expected (see
 // pagesExpected). A page Hugo did not render (the configuration, a

@@ -3,6 +3,7 @@
 package claims
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -53,6 +54,22 @@ func (s Scale) IDs() []string {
 
 var colourRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
+// minColourDistance is how far apart (in RGB, 0-441) two ratings' colours
+// must be.
+const minColourDistance = 24
+
+// colourDistance is the distance of two #rrggbb colours in RGB space.
+func colourDistance(a, b string) float64 {
+	ca, _ := strconv.ParseUint(a[1:], 16, 32)
+	cb, _ := strconv.ParseUint(b[1:], 16, 32)
+	d := 0.0
+	for shift := 0; shift <= 16; shift += 8 {
+		x := float64(int(ca>>shift&0xff) - int(cb>>shift&0xff))
+		d += x * x
+	}
+	return math.Sqrt(d)
+}
+
 // ParseScale reads the rating scale from the [[params.ratings]] tables of
 // the site configuration (ratings is that list's node; path names the file).
 func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
@@ -66,7 +83,7 @@ func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
 	// ratings sharing one would show a contradicted claim as corroborated.
 	firstLine := map[string]int{}
 	distinct := func(fs *meta.Fields, what, v string, line int) {
-		key := what + "\x00" + strings.ToLower(strings.TrimSpace(v))
+		key := what + "\x00" + strings.Join(strings.Fields(strings.ToLower(meta.Fold(v))), " ")
 		if v == "" {
 			return
 		}
@@ -100,6 +117,13 @@ func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
 			fs.Errorf(line, "colour %q must be written #rrggbb", r.Colour)
 		}
 		distinct(fs, "colour", r.Colour, line)
+		if colourRE.MatchString(r.Colour) {
+			for _, o := range s {
+				if colourRE.MatchString(o.Colour) && !strings.EqualFold(o.Colour, r.Colour) && colourDistance(o.Colour, r.Colour) < minColourDistance {
+					fs.Errorf(line, "colour %s is too close to %s, the colour of %q: readers would take one rating for the other; choose a colour further apart", r.Colour, o.Colour, o.ID)
+				}
+			}
+		}
 		r.Icon, line = fs.String("icon", true, "one of "+meta.Describe(Icons))
 		if r.Icon != "" && !slices.Contains(Icons, r.Icon) {
 			fs.Errorf(line, "icon %q is not one of %s", r.Icon, meta.Describe(Icons))

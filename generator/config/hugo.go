@@ -89,6 +89,7 @@ var formatName = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,39}$`)
 // hugoSettings checks the top of config.toml against what Hugo may be told
 // and returns the allowed part as Hugo reads it.
 func hugoSettings(n *meta.Node, probs *diag.List) map[string]any {
+	caseTwins(n, "", probs)
 	out := map[string]any{}
 	seen := map[string]int{}
 	for _, f := range n.Fields {
@@ -107,6 +108,11 @@ func hugoSettings(n *meta.Node, probs *diag.List) map[string]any {
 		case "security":
 			checkSecurity(f, "security", probs)
 			continue // Policy replaces it
+		case "taxonomies":
+			if !fixedTaxonomies(f.Value) {
+				probs.Errorf(File, f.Line, "the taxonomies are the site's own (tag = \"tags\", rating = \"ratings\"): the generator writes the rating pages, the lists and the feeds for them, and renaming or removing one empties those pages")
+				continue
+			}
 		case "baseurl":
 			if f.Value.Kind != meta.Scalar {
 				probs.Errorf(File, f.Line, "baseURL must be a single address such as \"https://example.org/\"")
@@ -176,8 +182,8 @@ func checkRule(f meta.Field, path string, r rule, probs *diag.List) bool {
 					ok = false
 				}
 			case strings.HasPrefix(strings.ToLower(path), "outputformats.") && key == "mediatype":
-				if sf.Value.Kind != meta.Scalar || strings.Contains(strings.ToLower(sf.Value.Value), "html") {
-					probs.Errorf(File, sf.Line, "%s: an output format of the site's may not be HTML (only Hugo's html format escapes what it writes)", p)
+				if sf.Value.Kind != meta.Scalar || sf.Value.Value != "application/json" {
+					probs.Errorf(File, sf.Line, "%s: an output format of the site's may only be application/json (data for aggregators): an HTML, XML or feed format written as plain text would publish contributors' text unescaped", p)
 					ok = false
 				}
 			}
@@ -187,6 +193,45 @@ func checkRule(f meta.Field, path string, r rule, probs *diag.List) bool {
 		}
 	}
 	return ok
+}
+
+// caseTwins reports keys of one table that differ only in case, anywhere
+// in config.toml: Hugo reads keys in any case and keeps one of them, the
+// generator reads them as written, so [[params.RATINGS]] beside
+// [[params.ratings]] would give Hugo a scale nobody checked.
+func caseTwins(n *meta.Node, path string, probs *diag.List) {
+	switch n.Kind {
+	case meta.List:
+		for _, it := range n.Items {
+			caseTwins(it, path, probs)
+		}
+	case meta.Map:
+		seen := map[string]meta.Field{}
+		for _, f := range n.Fields {
+			k := strings.ToLower(f.Key)
+			if prev, dup := seen[k]; dup && prev.Key != f.Key && path != "" {
+				probs.Errorf(File, f.Line, "%s%s and %s%s (line %d) are one setting to Hugo, which ignores the case of keys, but two to the generator: write it once, as %q", path, f.Key, path, prev.Key, prev.Line, strings.ToLower(f.Key))
+			}
+			if _, dup := seen[k]; !dup {
+				seen[k] = f
+			}
+			caseTwins(f.Value, path+f.Key+".", probs)
+		}
+	}
+}
+
+// fixedTaxonomies reports whether n is the site's taxonomies and no more.
+func fixedTaxonomies(n *meta.Node) bool {
+	if n.Kind != meta.Map || len(n.Fields) != 2 {
+		return false
+	}
+	want := map[string]string{"tag": "tags", "rating": "ratings"}
+	for _, f := range n.Fields {
+		if f.Value.Kind != meta.Scalar || want[f.Key] != f.Value.Value {
+			return false
+		}
+	}
+	return true
 }
 
 // checkSecurity refuses any [security] setting other than the policy's own.

@@ -695,6 +695,9 @@ func tomlLines(data []byte) map[string]int {
 		case unstable.ArrayTable:
 			k, l := keyOf(e.Key())
 			keepParents(lines, k, l)
+			if _, ok := lines[k]; !ok {
+				lines[k] = l // the array itself: its first table's line
+			}
 			i := counts[k]
 			counts[k] = i + 1
 			prefix = fmt.Sprintf("%s[%d]", k, i)

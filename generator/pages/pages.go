@@ -62,7 +62,11 @@ func (p Page) Bytes() []byte {
 var (
 	name      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	shortcode = regexp.MustCompile(`\{\{\s*[<%]`)
-	outputs   = []string{"html", "rss"}
+	// A fenced code block's opening line with options: ```go {linenos=…}.
+	fenceAttrs = regexp.MustCompile("^ {0,3}(```|~~~).*\\{")
+	// An attribute list closing a heading or standing for the block above.
+	attrs   = regexp.MustCompile(`(^|\s)\{\s*[#.:A-Za-z][^{}]*\}\s*$`)
+	outputs = []string{"html", "rss"}
 	// reserved are addresses the site's templates, feeds and static
 	// files publish; a hand-written page may not be published there.
 	reserved = []string{"404", "index", "page", "robots", "sitemap", "tags", "data", "pagefind", "css", "js", "fonts", "images", "img", "livereload"}
@@ -193,8 +197,13 @@ func read(full, rel string, taken []string, probs *diag.List) (Page, bool) {
 	}
 	markup.Report(probs, shown, doc.Body, doc.BodyLine)
 	for i, l := range strings.Split(doc.Body, "\n") {
-		if shortcode.MatchString(l) {
+		switch {
+		case shortcode.MatchString(l):
 			probs.Errorf(shown, doc.BodyLine+i, "Hugo shortcodes ({{< … >}}, {{%% … %%}}) are not allowed in hand-written pages: they run templates; write the text or a Markdown link instead")
+		case fenceAttrs.MatchString(l):
+			probs.Errorf(shown, doc.BodyLine+i, "code block options ({…} after the language) are not allowed in hand-written pages: Hugo writes some of them into the page unescaped; write the language alone, e.g. ```go")
+		case attrs.MatchString(l):
+			probs.Errorf(shown, doc.BodyLine+i, "Markdown attributes ({#id .class key=value}) are not allowed in hand-written pages: they could dress text up as a rating or set search metadata; remove them")
 		}
 	}
 	if after, _ := probs.Counts(); after > before {

@@ -108,6 +108,12 @@ func Sites(opt Options) (*hugolib.HugoSites, error) {
 	flags.Set("publishDir", opt.Public)
 	flags.Set("baseURL", opt.BaseURL)
 	flags.Set("security", config.Policy())
+	// No Markdown attributes on headings or blocks in hand-written pages
+	// ({#id .class data-…}): they would let a page dress text up as a
+	// rating badge or set search metadata.
+	flags.Set("markup", map[string]any{"goldmark": map[string]any{"parser": map[string]any{
+		"attribute": map[string]any{"block": false, "title": false},
+	}}})
 	flags.Set("environment", opt.Environment)
 	if opt.Drafts {
 		flags.Set("buildDrafts", true)

@@ -49,7 +49,17 @@ func Check(root string, probs *diag.List) {
 			probs.Errorf("package.json", lineOf(data, `"dependencies"`), "dependencies must map package names to versions")
 		}
 	}
-	for name, v := range deps {
+	var names []string
+	for name := range deps {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		v := deps[name]
+		if name != "pagefind" {
+			probs.Errorf("package.json", lineOf(data, `"`+name+`"`), "dependency %q is not accepted: the build needs Pagefind only, and hosts such as Netlify install package.json's dependencies with their install scripts before the build", name)
+			continue
+		}
 		if !exactVersion.MatchString(v) {
 			probs.Errorf("package.json", lineOf(data, `"`+name+`"`), "dependency %q: %q is not an exact version such as \"1.6.0\": a path, link, git or URL dependency (or a range) would install code from outside npm's registry into the build", name, v)
 		}
@@ -68,7 +78,7 @@ func Check(root string, probs *diag.List) {
 		probs.Errorf("package-lock.json", 0, "not valid JSON: %v", err)
 		return
 	}
-	var names []string
+	names = nil
 	for n := range l.Packages {
 		names = append(names, n)
 	}
