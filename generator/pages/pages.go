@@ -39,6 +39,16 @@ type Page struct {
 	Body        string
 }
 
+// Address is where the page is published, without slashes: "about" for
+// about.md, "search" for search/_index.md.
+func (p Page) Address() string {
+	dir, file := path.Split(p.Path)
+	if dir != "" {
+		return strings.TrimSuffix(dir, "/")
+	}
+	return strings.TrimSuffix(file, ".md")
+}
+
 // Bytes is the page as Hugo is given it: JSON front matter holding only
 // the checked fields, then the body.
 func (p Page) Bytes() []byte {
@@ -88,6 +98,7 @@ func Load(root string, generated []string, probs *diag.List) []Page {
 		}
 	}
 	var out []Page
+	at := map[string]string{} // address -> the page published there
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == src {
@@ -116,6 +127,11 @@ func Load(root string, generated []string, probs *diag.List) []Page {
 			return nil
 		}
 		if pg, ok := read(p, rel, taken, probs); ok {
+			if other, dup := at[pg.Address()]; dup {
+				probs.Errorf(shown, 0, "this page and content/%s are both published at /%s/: one would replace the other; rename one", other, pg.Address())
+				return nil
+			}
+			at[pg.Address()] = rel
 			out = append(out, pg)
 		}
 		return nil
