@@ -41,7 +41,7 @@ type Options struct {
 	Root    string // the site root (config.toml, layouts/, static/, ...)
 	Content string // the content folder to render
 	Public  string // where pages are rendered
-	Work    string // a folder of the caller's for Hugo's configuration file
+	Work    string // a folder of the caller's for Hugo's configuration file and, in Site, the copy of the site's folders Hugo works in
 	BaseURL string
 	// Environment is Hugo's: "production", "preview" (drafts, banner,
 	// noindex) or "development".
