@@ -106,7 +106,7 @@ func CheckBaseURL(u string) string {
 		}
 	}
 	pu, err := url.Parse(u)
-	if err != nil || (pu.Scheme != "https" && pu.Scheme != "http") || pu.Host == "" || pu.Opaque != "" {
+	if err != nil || !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") || pu.Host == "" || pu.Opaque != "" {
 		return fmt.Sprintf("%q %s", u, how)
 	}
 	if pu.User != nil || pu.RawQuery != "" || pu.Fragment != "" || strings.HasSuffix(u, "?") || strings.HasSuffix(u, "#") {

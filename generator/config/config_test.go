@@ -36,6 +36,7 @@ func TestCheckBaseURL(t *testing.T) {
 		{"https://exämple.org/", false},
 		{"https://example.org/a/../b/", false},
 		{"https:///path", false},
+		{"HTTPS://example.org/", false},
 	}
 	for _, tt := range tests {
 		if msg := CheckBaseURL(tt.url); (msg == "") != tt.ok {
