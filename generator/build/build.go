@@ -304,7 +304,8 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := os.MkdirAll(content, 0o755); err != nil {
 		return Summary{}, l.Probs, err
 	}
-	if _, err := site.WriteNew(content, l.HandWritten(), ""); err != nil {
+	hand := l.HandWritten()
+	if _, err := site.WriteNew(content, hand, ""); err != nil {
 		return Summary{}, l.Probs, err
 	}
 	changes, err := site.WriteNew(content, files, filepath.Join(opt.Root, "content"))
@@ -328,7 +329,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	var expected []string
 	if len(opt.Segments) == 0 {
 		expected = pagesExpected(files, opt.Drafts)
-		expected = append(expected, pagesExpected(l.HandWritten(), opt.Drafts)...)
+		expected = append(expected, pagesExpected(hand, opt.Drafts)...)
 		expected = append(expected, sitePages...)
 	}
 	t.lap("export")

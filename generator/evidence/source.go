@@ -161,18 +161,31 @@ func (s *Source) locate(q string) Location {
 		}
 		return false
 	}
+	scan := func() {
+		if len(s.text.Norm) > scanLimit {
+			// Every occurrence, from the suffix array, in text order.
+			pos := s.suffixes().Lookup([]byte(q), -1)
+			slices.Sort(pos)
+			for _, i := range pos {
+				if try(i) {
+					return
+				}
+			}
+			return
+		}
+		for off := 0; off <= len(s.text.Norm)-len(q); {
+			i := strings.Index(s.text.Norm[off:], q)
+			if i < 0 || try(off+i) {
+				return
+			}
+			off += i + 1
+		}
+	}
 	// A short text is scanned first: most quotes are there as they are,
 	// and the word index is not made for them.
 	if len(s.text.Norm) <= scanLimit {
-		for off := 0; off <= len(s.text.Norm)-len(q); {
-			i := strings.Index(s.text.Norm[off:], q)
-			if i < 0 {
-				break
-			}
-			if try(off + i) {
-				return l
-			}
-			off += i + 1
+		if scan(); l.Para >= 0 {
+			return l
 		}
 		l, frag = Location{Para: -1}, nil
 	}
@@ -213,26 +226,6 @@ func (s *Source) locate(q string) Location {
 			if try(int(s.wStart[w]) - qw[k][0]) {
 				return
 			}
-		}
-	}
-	scan := func() {
-		if len(s.text.Norm) > scanLimit {
-			// Every occurrence, from the suffix array, in text order.
-			pos := s.suffixes().Lookup([]byte(q), -1)
-			slices.Sort(pos)
-			for _, i := range pos {
-				if try(i) {
-					return
-				}
-			}
-			return
-		}
-		for off := 0; off <= len(s.text.Norm)-len(q); {
-			i := strings.Index(s.text.Norm[off:], q)
-			if i < 0 || try(off+i) {
-				return
-			}
-			off += i + 1
 		}
 	}
 	// follow reports whether the quote's words from to to-1 follow each

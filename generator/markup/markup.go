@@ -669,11 +669,7 @@ func renderLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast
 		w.WriteString(`<a href="`)
 		w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
 		w.WriteByte('"')
-		if n.Title != nil {
-			w.WriteString(` title="`)
-			html.DefaultWriter.Write(w, n.Title)
-			w.WriteByte('"')
-		}
+		writeTitle(w, n.Title)
 		w.WriteByte('>')
 	} else {
 		w.WriteString("</a>")
@@ -716,13 +712,18 @@ func renderImage(w util.BufWriter, src []byte, node ast.Node, entering bool) (as
 	w.WriteString(`" alt="`)
 	w.Write(util.EscapeHTML(alt.Bytes()))
 	w.WriteByte('"')
-	if n.Title != nil {
-		w.WriteString(` title="`)
-		html.DefaultWriter.Write(w, n.Title)
-		w.WriteByte('"')
-	}
+	writeTitle(w, n.Title)
 	w.WriteByte('>')
 	return ast.WalkSkipChildren, nil
+}
+
+// writeTitle writes a link's or image's title attribute, if it has one.
+func writeTitle(w util.BufWriter, title []byte) {
+	if title != nil {
+		w.WriteString(` title="`)
+		html.DefaultWriter.Write(w, title)
+		w.WriteByte('"')
+	}
 }
 
 // altText writes the plain text of n's descendants.

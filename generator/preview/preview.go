@@ -312,7 +312,7 @@ func (p *previewer) render() error {
 	if p.failed = err != nil; p.failed {
 		return err
 	}
-	return render.CopyStatic(filepath.Join(p.opt.Root, "static"), p.opt.Public, true)
+	return render.CopyTree(filepath.Join(p.opt.Root, "static"), p.opt.Public, true)
 }
 
 // rebuild renders what evs touch: static files are copied (or removed),
@@ -425,7 +425,7 @@ func (p *previewer) copyStatic(src, rel string) error {
 	case err != nil:
 		return err
 	case fi.IsDir():
-		return render.CopyStatic(src, dst, true)
+		return render.CopyTree(src, dst, true)
 	case !fi.Mode().IsRegular():
 		return nil
 	}

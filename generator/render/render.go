@@ -181,7 +181,7 @@ func Site(opt Options) error {
 	}
 	work := filepath.Join(opt.Work, "site")
 	for _, d := range Folders {
-		if err := CopyStatic(filepath.Join(opt.Root, d), filepath.Join(work, d), false); err != nil {
+		if err := CopyTree(filepath.Join(opt.Root, d), filepath.Join(work, d), false); err != nil {
 			return err
 		}
 	}
@@ -203,7 +203,7 @@ func Site(opt Options) error {
 		}
 		return Errorf(opt, err)
 	}
-	return CopyStatic(filepath.Join(opt.Root, "static"), opt.Public, false)
+	return CopyTree(filepath.Join(opt.Root, "static"), opt.Public, false)
 }
 
 // errorLines returns the ERROR lines of Hugo's log.
@@ -251,11 +251,11 @@ type Error struct {
 func (e *Error) Error() string { return e.msg }
 func (e *Error) Unwrap() error { return e.err }
 
-// CopyStatic copies the regular files of src (static/) into dst; symbolic
-// links are left out, as Hugo leaves them out. Unless overwrite, a file
-// already in dst (a page Hugo rendered) is not replaced: the copy fails,
-// naming it.
-func CopyStatic(src, dst string, overwrite bool) error {
+// CopyTree copies the regular files of src (static/, or a folder of the
+// site's Folders) into dst; symbolic links are left out, as Hugo leaves
+// them out. Unless overwrite, a file already in dst (a page Hugo
+// rendered) is not replaced: the copy fails, naming it.
+func CopyTree(src, dst string, overwrite bool) error {
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
@@ -274,7 +274,7 @@ func CopyStatic(src, dst string, overwrite bool) error {
 		}
 		f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("static/%s would replace %s, which the site renders: rename or move it", filepath.ToSlash(rel), filepath.ToSlash(rel))
+			return fmt.Errorf("%s/%s would replace %s, which the site renders: rename or move it", filepath.Base(src), filepath.ToSlash(rel), filepath.ToSlash(rel))
 		}
 		if err != nil {
 			return err
