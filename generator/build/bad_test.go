@@ -85,7 +85,7 @@ func TestBadFilesystem(t *testing.T) {
 		{"input folder linked outside", func(dir string) {
 			os.RemoveAll(filepath.Join(dir, "people"))
 			os.Symlink(outside, filepath.Join(dir, "people"))
-		}, `claims/base-claim.md:3: claimant "the-minister" is not a person: add people/the-minister.md` + "\n" +
+		}, `claims/base-claim.md:3: claimant "the-minister" is not in the registry: add people/the-minister.md (a person, or kind: organization)` + "\n" +
 			"people: the folder is a symbolic link to a place outside the repository: make people/ a real folder"},
 		{"sub-folder in an input folder", func(dir string) {
 			os.MkdirAll(filepath.Join(dir, "claims", "nested"), 0o755)

@@ -102,6 +102,7 @@ func (b *Builder) Load(ctx context.Context) (*Loaded, error) {
 	cfg := config.Load(b.root, &probs)
 	in := derive.Input{
 		Scale:   cfg.Scale,
+		Lenient: cfg.Lenient,
 		Sources: corpus.Load(b.root, b.cache, &probs),
 		People:  people.Load(b.root, b.cache, &probs),
 		Drafts:  b.drafts,

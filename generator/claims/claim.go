@@ -15,7 +15,9 @@ type Claim struct {
 	Hash      string // git object id of the file as on disk
 	Title     string // optional short headline; the claim text otherwise
 	Text      string // the claim as made
-	Claimant  string // person id
+	Claimant  string // id of a person or organisation of the registry; "" when Unnamed
+	Unnamed   string // who made the claim when the corpus names nobody: "current and former U.S. officials"
+	Reporter  string // with Unnamed: the organisation (an outlet) that reported it
 	Date      string // when it was made: YYYY-MM-DD, YYYY-MM, YYYY or "unknown"
 	Setting   string // where or how it was made, in words (optional)
 	Sources   []string
@@ -42,8 +44,11 @@ type Evidence struct {
 	Quote  string
 	Note   string
 	Stance string
-	Line   int // line of the entry
-	QLine  int // line of the quote
+	// Paraphrase says the passage reports the claim in the source's own
+	// words without attributing it: it is not checked as the claimant's.
+	Paraphrase bool
+	Line       int // line of the entry
+	QLine      int // line of the quote
 }
 
 // Load reads every claim in root/claims, checking ratings against scale and
@@ -88,8 +93,7 @@ func ParseAt(f meta.File, scale Scale, today time.Time, probs *diag.List) *Claim
 	var line int
 	c.Title, _ = fs.String("title", false, "")
 	c.Text, c.Lines["claim"] = fs.String("claim", true, "the claim as it was made, in the claimant's words")
-	c.Claimant, c.Lines["claimant"] = fs.String("claimant", true, "the id of a person file in people/ (its file name without .md)")
-	c.Claimant = foreignID(fs, "claimant", c.Claimant, c.Lines["claimant"])
+	parseClaimant(fs, c)
 	c.Date, c.Lines["date"] = fs.Date("date", true, true, true)
 	if msg, future := meta.Future(c.Date, today); future {
 		fs.Errorf(c.Lines["date"], "field \"date\": %s: write when the claim was made (YYYY-MM-DD, YYYY-MM or YYYY), or \"unknown\"", msg)
@@ -122,11 +126,15 @@ func ParseAt(f meta.File, scale Scale, today time.Time, probs *diag.List) *Claim
 		ev.Source = foreignID(e, "evidence source", ev.Source, line)
 		ev.Quote, ev.QLine = e.String("quote", true, "the passage, copied verbatim from the source")
 		ev.Note, _ = e.String("note", false, "")
+		ev.Paraphrase = e.Bool("paraphrase")
 		if e.Has("stance") {
 			ev.Stance, line = e.String("stance", true, "")
 			if !slices.Contains(Stances, ev.Stance) {
 				e.Errorf(line, "stance %q is not one of %s", ev.Stance, meta.Describe(Stances))
 			}
+		}
+		if ev.Paraphrase && ev.Stance != "statement" {
+			e.Errorf(line, "paraphrase: true is for the claim's statement: this entry's stance is %q; remove paraphrase, or make the entry stance: statement", ev.Stance)
 		}
 		e.Finish()
 		c.Evidence = append(c.Evidence, ev)
@@ -154,6 +162,29 @@ func ParseAt(f meta.File, scale Scale, today time.Time, probs *diag.List) *Claim
 	}
 	fs.Finish()
 	return c
+}
+
+// parseClaimant reads who made the claim: claimant (an id of the registry,
+// a person or an organisation) or, when the corpus names nobody, unnamed
+// (the corpus's own description) with reported-by (the outlet that
+// reported it).
+func parseClaimant(fs *meta.Fields, c *Claim) {
+	if !fs.Has("unnamed") {
+		c.Claimant, c.Lines["claimant"] = fs.String("claimant", true, "the id of a person or organisation file in people/ (its file name without .md); for a source the corpus does not name, write unnamed: and reported-by: instead")
+		c.Claimant = foreignID(fs, "claimant", c.Claimant, c.Lines["claimant"])
+		if fs.Has("reported-by") {
+			_, line := fs.String("reported-by", false, "")
+			fs.Errorf(line, "reported-by goes with unnamed: (a claim made by a source the corpus does not name); a named claimant's claim needs neither")
+		}
+		return
+	}
+	c.Unnamed, c.Lines["unnamed"] = fs.String("unnamed", true, "who made the claim, as the corpus describes them, e.g. \"current and former U.S. officials\"")
+	if fs.Has("claimant") {
+		_, line := fs.String("claimant", false, "")
+		fs.Errorf(line, "a claim has either a claimant or unnamed: (line %d), not both: keep claimant: when the corpus names who made it", c.Lines["unnamed"])
+	}
+	c.Reporter, c.Lines["reported-by"] = fs.String("reported-by", true, "the id of the organisation (in people/, kind: organization) that reported what the unnamed source said")
+	c.Reporter = foreignID(fs, "reported-by", c.Reporter, c.Lines["reported-by"])
 }
 
 // foreignID refuses an id written in a field (what, on line) that holds a

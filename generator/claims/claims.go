@@ -25,6 +25,61 @@ type Rating struct {
 	Order       int // 1 is the best-supported end of the scale
 	Colour      string
 	Icon        string
+	// Needs is the least evidence the rating asks for, counted in
+	// independent origins per stance; Most the largest it allows (-1 for
+	// any number). Both come from config.toml (needs, at-most), so the
+	// rules a reader sees are the ones check enforces.
+	Needs, Most Counts
+}
+
+// Counts is a number of independent origins for each stance that counts.
+type Counts struct {
+	Statement, Supports, Contradicts int
+}
+
+// Get returns the count for a stance (0 for others).
+func (c Counts) Get(stance string) int {
+	switch stance {
+	case "statement":
+		return c.Statement
+	case "supports":
+		return c.Supports
+	case "contradicts":
+		return c.Contradicts
+	}
+	return 0
+}
+
+// CountedStances are the stances a rating's needs can name.
+var CountedStances = []string{"statement", "supports", "contradicts"}
+
+// readCounts reads a rating's needs or at-most table: whole numbers of
+// origins for statement, supports and contradicts; absent ones are def.
+func readCounts(fs *meta.Fields, def int) Counts {
+	c := Counts{def, def, def}
+	if fs == nil {
+		return c
+	}
+	for _, st := range CountedStances {
+		if !fs.Has(st) {
+			continue
+		}
+		n, line := fs.Int(st, false, "")
+		if n < 0 {
+			fs.Errorf(line, "%s = %d: a number of origins is 0 or more", st, n)
+			continue
+		}
+		switch st {
+		case "statement":
+			c.Statement = n
+		case "supports":
+			c.Supports = n
+		case "contradicts":
+			c.Contradicts = n
+		}
+	}
+	fs.Finish()
+	return c
 }
 
 // Icons are the rating icons the site's templates can draw.
@@ -129,6 +184,13 @@ func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
 			fs.Errorf(line, "icon %q is not one of %s", r.Icon, meta.Describe(Icons))
 		}
 		distinct(fs, "icon", r.Icon, line)
+		r.Needs = readCounts(fs.Map("needs"), 0)
+		r.Most = readCounts(fs.Map("at-most"), -1)
+		for _, st := range CountedStances {
+			if m := r.Most.Get(st); m >= 0 && r.Needs.Get(st) > m {
+				fs.Errorf(fs.Line(), "rating %q needs %d origins of %s evidence but allows at most %d: lower needs or raise at-most", r.ID, r.Needs.Get(st), st, m)
+			}
+		}
 		fs.Finish()
 		s = append(s, r)
 	}

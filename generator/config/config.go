@@ -28,6 +28,11 @@ type Config struct {
 	// RepoURL is the repository's address on its host (params.repository.url),
 	// used to link commits: RepoURL + "/commit/" + hash. "" when not set.
 	RepoURL string
+	// Lenient is params.methodology.enforce = false: breaches of the
+	// methodology (whose statement it is, the independence a rating needs)
+	// are warnings, not errors, while a site's existing checks are
+	// brought up to it.
+	Lenient bool
 	// Segments are the names of the [segments] a build can render alone.
 	Segments []string
 	// Hugo is what Hugo is given of config.toml: the settings the site
@@ -81,6 +86,12 @@ func Load(root string, probs *diag.List) *Config {
 						}
 					}
 					fs.String("branch", false, "")
+				case pf.Key == "methodology" && pf.Value.Kind == meta.Map:
+					fs := meta.NewFields(File, pf.Value, pf.Line, probs)
+					if fs.Has("enforce") {
+						c.Lenient = !fs.Bool("enforce")
+					}
+					fs.Finish()
 				}
 			}
 		}

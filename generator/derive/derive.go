@@ -35,6 +35,9 @@ type Input struct {
 	// Drafts includes draft claims in the published set; they are checked
 	// either way.
 	Drafts bool
+	// Lenient reports breaches of the methodology (who said it, the
+	// independence a rating needs) as warnings instead of errors.
+	Lenient bool
 	// Context, if set, stops the search for closest passages of quotes not
 	// found when it is done (the quotes are reported without one).
 	Context context.Context
@@ -76,6 +79,8 @@ type Result struct {
 	PersonClaims map[string][]string       // person id -> claim ids they made
 	Related      map[string][]string       // claim id -> related claim ids, best first
 	EvidenceQ    map[string]map[int]int    // claim id -> evidence index -> quote index it lies in
+	Independent  map[string]Independence   // claim id -> its evidence gathered into origins
+	Reported     map[string][]string       // organisation id -> claims of unnamed sources it reported
 
 	checked map[*claims.Claim]checked // every claim's check, for Again
 	budget  *evidence.Budget          // the work left for closest passages in this check
@@ -85,6 +90,8 @@ type Result struct {
 type checked struct {
 	located []Located
 	probs   diag.List
+	method  diag.List // breaches of the methodology, errors unless the input is lenient
+	ind     Independence
 }
 
 // Corpus is the part of a Result derived from the sources and people alone.
@@ -107,6 +114,8 @@ type Corpus struct {
 	GroupOf     map[int]int      // quote index -> group index
 	SourceQuote map[string][]int // source id -> its quotes
 	PersonQuote map[string][]int // person id -> quotes attributed to them
+
+	matcher *people.Matcher // the registry's names
 
 	Shared   []provenance.Relation            // pairs of sources sharing text, by source order
 	SharedOf map[string][]int                 // source id -> its relations (indices into Shared)
@@ -148,6 +157,8 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		PersonClaims: map[string][]string{},
 		Related:      map[string][]string{},
 		EvidenceQ:    map[string]map[int]int{},
+		Independent:  map[string]Independence{},
+		Reported:     map[string][]string{},
 		checked:      map[*claims.Claim]checked{},
 		budget:       evidence.NewBudget(in.Context, evidence.DefaultBudget),
 	}
@@ -159,10 +170,18 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		}
 		if !ok {
 			ck.located = r.check(c, &ck.probs)
+			ck.ind = r.method(c, ck.located, &ck.method)
 		}
 		r.checked[c] = ck
 		r.Evidence[c.ID] = ck.located
+		r.Independent[c.ID] = ck.ind
 		*probs = append(*probs, ck.probs...)
+		for _, p := range ck.method {
+			if in.Lenient {
+				p.Severity = diag.Warning
+			}
+			*probs = append(*probs, p)
+		}
 		if c.Draft && !in.Drafts {
 			continue
 		}
@@ -222,6 +241,7 @@ func deriveCorpus(in Input) *Corpus {
 	}
 	sort.Slice(r.Sources, func(i, j int) bool { return r.Sources[i].ID < r.Sources[j].ID })
 	sort.Slice(r.People, func(i, j int) bool { return r.People[i].ID < r.People[j].ID })
+	r.matcher = people.NewMatcher(r.People)
 
 	// The three read the sources and people and write fields of their own:
 	// they run side by side.
@@ -234,7 +254,7 @@ func deriveCorpus(in Input) *Corpus {
 }
 
 func (r *Corpus) mentions() {
-	m := people.NewMatcher(r.People)
+	m := r.matcher
 	for _, s := range r.Sources {
 		article := map[string][]int{}
 		other := map[string][]int{} // named only in lines that are not the article
@@ -273,7 +293,7 @@ func (r *Corpus) mentions() {
 
 // quotations extracts every source's quotations and groups their variants.
 func (r *Corpus) quotations() {
-	m := people.NewMatcher(r.People)
+	m := r.matcher
 	ordinal := 0
 	for _, s := range r.Sources {
 		for _, q := range quotes.Extract(s, m) {
@@ -370,11 +390,7 @@ func (r *Result) evidenceQuotes(c *claims.Claim) {
 // check validates one claim's references and locates its evidence.
 func (r *Result) check(c *claims.Claim, probs *diag.List) []Located {
 	markup.Report(probs, c.Path, c.Body, c.BodyLine) // the analysis is safe to render
-	if c.Claimant != "" {
-		if _, ok := r.Person[c.Claimant]; !ok {
-			probs.Errorf(c.Path, c.Lines["claimant"], "claimant %q is not a person: add people/%s.md%s", c.Claimant, c.Claimant, suggest(c.Claimant, r.personIDs()))
-		}
-	}
+	r.claimant(c, probs)
 	for _, id := range c.Sources {
 		if _, ok := r.Source[id]; !ok {
 			probs.Errorf(c.Path, c.Lines["sources"], "source %q is not in corpus/%s", id, suggest(id, r.sourceIDs()))
@@ -473,6 +489,9 @@ func (r *Corpus) source(s *corpus.Source) *evidence.Source {
 func (r *Result) link(c *claims.Claim) {
 	if _, ok := r.Person[c.Claimant]; ok {
 		r.PersonClaims[c.Claimant] = append(r.PersonClaims[c.Claimant], c.ID)
+	}
+	if _, ok := r.Person[c.Reporter]; ok && c.Unnamed != "" {
+		r.Reported[c.Reporter] = append(r.Reported[c.Reporter], c.ID)
 	}
 	cites := map[string]bool{}
 	for _, id := range c.Sources {

@@ -148,6 +148,21 @@ func (f *Fields) Bool(key string) bool {
 	return fl.Value.Value == "true"
 }
 
+// Map returns the field set of a nested map (a TOML inline table such as
+// needs = { supports = 2 }), or nil when the key is absent or not a map
+// (which is reported).
+func (f *Fields) Map(key string) *Fields {
+	fl := f.lookup(key)
+	if fl == nil {
+		return nil
+	}
+	if fl.Value.Kind != Map {
+		f.probs.Errorf(f.path, fl.Line, "field %q must be a set of fields, e.g. %s = { supports = 2 }", key, key)
+		return nil
+	}
+	return NewFields(f.path, fl.Value, fl.Line, f.probs)
+}
+
 // Maps returns a list of field sets, e.g. the evidence entries of a claim.
 func (f *Fields) Maps(key string, required bool, hint string) []*Fields {
 	fl := f.lookup(key)

@@ -3,6 +3,7 @@
 package people
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,10 +16,21 @@ import (
 // Dir is the folder of person files, relative to the site root.
 const Dir = "people"
 
-// Person is one person file.
+// Kinds are what a registry entry can be: a claim is made by a person or by
+// an organisation (a government, an embassy, an agency, an outlet).
+var Kinds = []string{KindPerson, KindOrganization}
+
+// The kinds of registry entries.
+const (
+	KindPerson       = "person"
+	KindOrganization = "organization"
+)
+
+// Person is one entry of the registry: a person or an organisation.
 type Person struct {
 	ID, Path    string
 	Hash        string // git object id of the file as on disk
+	Kind        string // KindPerson or KindOrganization
 	Name        string
 	Aliases     []string
 	Role        string
@@ -48,8 +60,16 @@ func Parse(f meta.File, probs *diag.List) *Person {
 		return nil
 	}
 	fs := meta.NewFields(f.Path, doc.Front, doc.FrontLine, probs)
-	p := &Person{ID: f.ID, Path: f.Path, Hash: f.Hash, Bio: doc.Body, BioLine: doc.BodyLine}
-	p.Name, _ = fs.String("name", true, "the person's full name, e.g. name: Glen VanHerck")
+	p := &Person{ID: f.ID, Path: f.Path, Hash: f.Hash, Bio: doc.Body, BioLine: doc.BodyLine, Kind: KindPerson}
+	if fs.Has("kind") {
+		kind, line := fs.String("kind", true, "person or organization")
+		if kind != "" && !slices.Contains(Kinds, kind) {
+			fs.Errorf(line, "kind %q is not one of %s", kind, meta.Describe(Kinds))
+		} else if kind != "" {
+			p.Kind = kind
+		}
+	}
+	p.Name, _ = fs.String("name", true, "the full name as the sources give it, e.g. name: Glen VanHerck (or name: Embassy of Russia in Mexico)")
 	var line int
 	p.Aliases, line = fs.Strings("aliases", false, "")
 	for _, a := range p.Aliases {
@@ -59,7 +79,11 @@ func Parse(f meta.File, probs *diag.List) *Person {
 	}
 	p.Role, _ = fs.String("role", false, "")
 	if !fs.Has("role") {
-		fs.Warnf("no role: add role: with what the person does or did, as the sources describe it")
+		if p.Kind == KindOrganization {
+			fs.Warnf("no role: add role: with what the organisation is or does, as the sources describe it")
+		} else {
+			fs.Warnf("no role: add role: with what the person does or did, as the sources describe it")
+		}
 	}
 	p.Description, _ = fs.String("description", false, "")
 	fs.Finish()

@@ -10,6 +10,7 @@ import (
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/derive"
+	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/quotes"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
 )
@@ -44,6 +45,8 @@ type Claim struct {
 	Analysis    string           `json:"analysis"` // HTML rendered from Markdown
 	Sources     []SourceRef      `json:"sources"`
 	Evidence    []EvidenceItem   `json:"evidence"`
+	Origins     []OriginCount    `json:"origins"` // the evidence's independent origins, per stance
+	Needs       []Need           `json:"needs"`   // what the claim's rating needs
 	Reviewer    string           `json:"reviewer"`
 	Published   string           `json:"published"`
 	Related     []ClaimRef       `json:"related"`
@@ -52,10 +55,32 @@ type Claim struct {
 	JSONLD      string           `json:"jsonld"` // ClaimReview, encoded (Hugo would lower-case map keys)
 }
 
-// PersonRef is a person as a claim page names them.
+// PersonRef is who made a claim, as its page names them: a person or an
+// organisation of the registry, or an unnamed source (Unnamed, the corpus's
+// description) reported by an organisation (Reporter).
 type PersonRef struct {
 	Link
-	Role string `json:"role"`
+	Role     string `json:"role"`
+	Kind     string `json:"kind"` // person, organization or unnamed
+	Reporter *Link  `json:"reporter,omitempty"`
+}
+
+// OriginCount is how much evidence of one stance a claim has, and from how
+// many independent origins: "3 supporting passages from 1 origin".
+type OriginCount struct {
+	Stance   string       `json:"stance"`
+	Passages int          `json:"passages"`
+	Origins  []OriginItem `json:"origins"`
+}
+
+// OriginItem is one origin of a claim's evidence: what it is, the
+// passages it holds (their numbers in the evidence list) and why they are
+// one origin.
+type OriginItem struct {
+	Label     string   `json:"label"`
+	Pieces    []int    `json:"pieces"` // 1-based positions in the claim's evidence list
+	Why       []string `json:"why,omitempty"`
+	Statement bool     `json:"statement,omitempty"` // the origin of the claim's own statement
 }
 
 // EvidenceItem is one quote with where it is.
@@ -64,8 +89,10 @@ type EvidenceItem struct {
 	Quote  string    `json:"quote"` // as the source has it
 	Note   string    `json:"note,omitempty"`
 	Stance string    `json:"stance"`
-	Para   int       `json:"para"`
-	URL    string    `json:"url"` // the paragraph on the source page
+	// Paraphrase marks a statement the source reports in its own words.
+	Paraphrase bool   `json:"paraphrase,omitempty"`
+	Para       int    `json:"para"`
+	URL        string `json:"url"` // the paragraph on the source page
 	// Variants are the same statement as other sources word it, with the
 	// words that differ from this quotation marked.
 	Variants []Variant `json:"variants,omitempty"`
@@ -92,9 +119,19 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 		Reviewer: c.Reviewer, Published: c.Published,
 		Sources: []SourceRef{}, Evidence: []EvidenceItem{}, Related: []ClaimRef{},
 	}
-	p.Claimant = PersonRef{Link: g.personLink(c.Claimant)}
+	p.Claimant = PersonRef{Link: g.claimantLink(c), Kind: "unnamed"}
 	if per, ok := g.c.Person[c.Claimant]; ok {
-		p.Claimant.Role = per.Role
+		p.Claimant.Role, p.Claimant.Kind = per.Role, per.Kind
+	}
+	if c.Unnamed != "" {
+		p.Claimant.Link.URL = ""
+		if _, ok := g.c.Person[c.Reporter]; ok {
+			rep := g.personLink(c.Reporter)
+			p.Claimant.Reporter = &rep
+		}
+	}
+	if rt, ok := g.scale.Get(c.Rating); ok {
+		p.Needs = needs(rt)
 	}
 	for _, id := range c.Sources {
 		if _, ok := g.c.Source[id]; ok {
@@ -108,7 +145,7 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 		item := EvidenceItem{
 			Source: g.sourceRef(l.Source),
 			Quote:  text[l.Span.Start:l.Span.End],
-			Note:   l.Note, Stance: l.Stance, Para: l.N,
+			Note:   l.Note, Stance: l.Stance, Para: l.N, Paraphrase: l.Paraphrase,
 			URL: g.paraURL(l.Source, l.N),
 		}
 		if qi, ok := quoted[ei]; ok {
@@ -123,6 +160,7 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 		}
 		p.Evidence = append(p.Evidence, item)
 	}
+	p.Origins = originCounts(g.independence(c.ID), located)
 	for _, id := range g.related(c.ID) {
 		p.Related = append(p.Related, g.claimRef(id))
 	}
@@ -146,6 +184,26 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 	return page, nil
 }
 
+// originCounts is a claim's independence as its page shows it.
+func originCounts(ind derive.Independence, located []derive.Located) []OriginCount {
+	out := []OriginCount{}
+	for _, sc := range ind.Counts {
+		oc := OriginCount{Stance: sc.Stance, Passages: sc.Passages}
+		for _, k := range sc.Origins {
+			o := ind.Origins[k]
+			it := OriginItem{Label: o.Label, Why: o.Why, Statement: o.Statement && sc.Stance != "statement"}
+			for _, i := range o.Pieces {
+				if located[i].Stance == sc.Stance {
+					it.Pieces = append(it.Pieces, i+1)
+				}
+			}
+			oc.Origins = append(oc.Origins, it)
+		}
+		out = append(out, oc)
+	}
+	return out
+}
+
 // claimReview is schema.org ClaimReview with the fields Google's fact-check
 // markup requires (claimReviewed, reviewRating.alternateName, url, author)
 // and recommends (datePublished, itemReviewed with author, datePublished and
@@ -156,8 +214,22 @@ func (g *gen) claimReview(c *claims.Claim) map[string]any {
 	author := map[string]any{"@type": "Person", "name": g.personLink(c.Claimant).Title}
 	if per, ok := g.c.Person[c.Claimant]; ok {
 		author["url"] = g.opt.BaseURL + "people/" + per.ID + "/"
-		if per.Role != "" {
+		switch {
+		case per.Kind == people.KindOrganization:
+			author["@type"] = "Organization"
+			if per.Role != "" {
+				author["description"] = per.Role
+			}
+		case per.Role != "":
 			author["jobTitle"] = per.Role
+		}
+	}
+	if c.Unnamed != "" {
+		// Unnamed officials are people; schema.org has no type for a source
+		// the reporting does not name, so the name says it.
+		author = map[string]any{"@type": "Person", "name": c.Unnamed + " (unnamed)"}
+		if rep, ok := g.c.Person[c.Reporter]; ok {
+			author["name"] = c.Unnamed + " (unnamed, as reported by " + rep.Name + ")"
 		}
 	}
 	var appearance []any
@@ -206,12 +278,14 @@ func (g *gen) claimReview(c *claims.Claim) map[string]any {
 type Person struct {
 	ID          string      `json:"id"`
 	Name        string      `json:"name"`
+	Kind        string      `json:"kind"` // person or organization
 	Aliases     []string    `json:"aliases"`
 	Role        string      `json:"role,omitempty"`
 	Description string      `json:"description,omitempty"`
 	Bio         string      `json:"bio"` // HTML rendered from Markdown
 	Scorecard   []Score     `json:"scorecard"`
 	Claims      []ClaimRef  `json:"claims"`
+	Reported    []ClaimRef  `json:"reported"` // claims of unnamed sources this organisation reported
 	Mentions    []MentionAt `json:"mentions"`
 	Quotes      []QuoteRef  `json:"quotes"`
 	Card        PersonCard  `json:"card"`
@@ -257,9 +331,12 @@ func (g *gen) personPage(id string) (Page, error) {
 		return Page{}, err
 	}
 	p := &Person{
-		ID: id, Name: per.Name, Aliases: append([]string{}, per.Aliases...), Role: per.Role,
+		ID: id, Name: per.Name, Kind: per.Kind, Aliases: append([]string{}, per.Aliases...), Role: per.Role,
 		Description: per.Description, Bio: bio,
-		Claims: []ClaimRef{}, Mentions: []MentionAt{}, Quotes: []QuoteRef{},
+		Claims: []ClaimRef{}, Reported: []ClaimRef{}, Mentions: []MentionAt{}, Quotes: []QuoteRef{},
+	}
+	for _, cid := range g.reported(id) {
+		p.Reported = append(p.Reported, g.claimRef(cid))
 	}
 	counts := map[string]int{}
 	for _, cid := range g.personClaims(id) {

@@ -30,6 +30,7 @@ type reads struct {
 	claims       []string // claims (with their located evidence), by id
 	related      []string // claims whose related claims it listed
 	personClaims []string // people whose claims it listed
+	reported     []string // organisations whose reported claims it listed
 	sourceClaims []string // sources whose citing claims it listed
 	marks        []string // sources whose evidence marks it drew (today implied by the claims it names and sourceClaims; noted so reuse does not rest on that)
 	uses         []int    // quotations whose quoting claims it listed
@@ -65,6 +66,22 @@ func (g *gen) personClaims(id string) []string {
 		g.rd.personClaims = append(g.rd.personClaims, id)
 	}
 	return g.res.PersonClaims[id]
+}
+
+// independence is a claim's evidence gathered into origins (derived from
+// the claim and the corpus, so noted as reading the claim).
+func (g *gen) independence(id string) derive.Independence {
+	if g.rd != nil {
+		g.rd.claims = append(g.rd.claims, id)
+	}
+	return g.res.Independent[id]
+}
+
+func (g *gen) reported(id string) []string {
+	if g.rd != nil {
+		g.rd.reported = append(g.rd.reported, id)
+	}
+	return g.res.Reported[id]
 }
 
 func (g *gen) sourceClaims(id string) []string {
@@ -139,6 +156,7 @@ func (rd *reads) changed(a, b *state) bool {
 	}
 	if listsDiffer(rd.related, a.r.Related, b.r.Related) ||
 		listsDiffer(rd.personClaims, a.r.PersonClaims, b.r.PersonClaims) ||
+		listsDiffer(rd.reported, a.r.Reported, b.r.Reported) ||
 		listsDiffer(rd.sourceClaims, a.r.SourceClaims, b.r.SourceClaims) {
 		return true
 	}

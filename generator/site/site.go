@@ -63,7 +63,7 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 	add("corrections/_index.md", func(g *gen) (any, error) { return g.correctionsPage(), nil })
 	for _, rt := range r.Scale {
 		add("ratings/"+rt.ID+"/_index.md", func(*gen) (any, error) {
-			return map[string]any{"title": rt.Label, "description": rt.Description, "rating": rating(rt)}, nil
+			return map[string]any{"title": rt.Label, "description": rt.Description, "rating": rating(rt), "needs": needs(rt)}, nil
 		})
 	}
 	return run(r, opt, jobs)
@@ -179,6 +179,27 @@ type Rating struct {
 	Order       int    `json:"order"`
 }
 
+// Need is what a rating asks of one stance of evidence, in independent
+// origins: at least Min, and at most Max when Max >= 0.
+type Need struct {
+	Stance string `json:"stance"`
+	Min    int    `json:"min"`
+	Max    int    `json:"max"` // -1: any number
+}
+
+// needs lists a rating's needs (config.toml's needs and at-most), for the
+// rating's page: the rules check enforces, as readers read them.
+func needs(r claims.Rating) []Need {
+	out := []Need{}
+	for _, st := range claims.CountedStances {
+		n := Need{Stance: st, Min: r.Needs.Get(st), Max: r.Most.Get(st)}
+		if n.Min > 0 || n.Max >= 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 func rating(r claims.Rating) Rating {
 	return Rating{ID: r.ID, Label: r.Label, Description: r.Description, Icon: r.Icon, Order: r.Order}
 }
@@ -210,7 +231,7 @@ func (g *gen) claimRef(id string) ClaimRef {
 		Link:      Link{Title: claimTitle(c), URL: "claims/" + c.ID + "/"},
 		Rating:    g.rating(c.Rating),
 		Summary:   c.Summary,
-		Claimant:  g.personLink(c.Claimant),
+		Claimant:  g.claimantLink(c),
 		Published: c.Published,
 	}
 }
@@ -220,6 +241,20 @@ func claimTitle(c *claims.Claim) string {
 		return c.Title
 	}
 	return c.Text
+}
+
+// claimantLink is who made a claim as lists show it: the registry's name,
+// or the corpus's description of an unnamed source (linking to the outlet
+// that reported it).
+func (g *gen) claimantLink(c *claims.Claim) Link {
+	if c.Unnamed != "" {
+		l := Link{Title: c.Unnamed}
+		if _, ok := g.c.Person[c.Reporter]; ok {
+			l.URL = "people/" + c.Reporter + "/"
+		}
+		return l
+	}
+	return g.personLink(c.Claimant)
 }
 
 func (g *gen) personLink(id string) Link {

@@ -1,0 +1,465 @@
+package derive
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/factcheck-mx/factcheck/generator/claims"
+	"github.com/factcheck-mx/factcheck/generator/corpus"
+	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/meta"
+	"github.com/factcheck-mx/factcheck/generator/people"
+	"github.com/factcheck-mx/factcheck/generator/provenance"
+	"github.com/factcheck-mx/factcheck/generator/quotes"
+)
+
+// This file enforces the methodology on one claim: who made it, whether
+// the corpus attributes its statement to them, and whether its evidence
+// is as independent as its rating needs.
+
+// RetellingShare is how much of either source's words two sources must
+// share for every passage of one to count as the other's origin: past it,
+// one is a retelling of the other, whatever the paragraph.
+const RetellingShare = 0.5
+
+// Origin is a set of evidence passages that do not count as independent of
+// each other: they come from the same source, from sources relaying or
+// citing the same outlet, or from passages sharing text.
+type Origin struct {
+	Label  string   // what readers are told it is: "NBC News's reporting"
+	Pieces []int    // indices into the claim's located evidence, in order
+	Why    []string // how its pieces were joined, in words, one per pair of sources
+	// Statement says the origin holds the claim's own statement: what it
+	// says beyond the statement does not confirm the claim independently.
+	Statement bool
+}
+
+// StanceCount is how much evidence of one stance a claim has.
+type StanceCount struct {
+	Stance   string
+	Passages int
+	Origins  []int // indices into the claim's origins
+}
+
+// Independence is a claim's evidence gathered into origins.
+type Independence struct {
+	Origins []Origin
+	Counts  []StanceCount // statement, supports, contradicts: those with evidence
+}
+
+// claimant checks who made the claim: a person or organisation of the
+// registry, or an unnamed source reported by an organisation.
+func (r *Result) claimant(c *claims.Claim, probs *diag.List) {
+	if c.Claimant != "" {
+		if _, ok := r.Person[c.Claimant]; !ok {
+			probs.Errorf(c.Path, c.Lines["claimant"], "claimant %q is not in the registry: add people/%s.md (a person, or kind: organization)%s", c.Claimant, c.Claimant, suggest(c.Claimant, r.personIDs()))
+		}
+	}
+	if c.Reporter != "" {
+		p, ok := r.Person[c.Reporter]
+		switch {
+		case !ok:
+			probs.Errorf(c.Path, c.Lines["reported-by"], "reported-by %q is not in the registry: add people/%s.md with kind: organization%s", c.Reporter, c.Reporter, suggest(c.Reporter, r.personIDs()))
+		case p.Kind != people.KindOrganization:
+			probs.Errorf(c.Path, c.Lines["reported-by"], "reported-by %q is a person (%s): reported-by names the organisation, such as an outlet, whose reporting carries the unnamed source's words; add kind: organization to its file if it is one", c.Reporter, p.Path)
+		}
+	}
+}
+
+// method checks the claim's evidence against the methodology: the
+// statement is the claimant's, no passage confirms the paragraph it
+// comes from, and the evidence meets its rating's needs.
+func (r *Result) method(c *claims.Claim, located []Located, probs *diag.List) Independence {
+	statements := map[[2]string]int{} // source, paragraph -> line of the statement there
+	for _, l := range located {
+		if l.Stance == "statement" {
+			statements[[2]string{l.Source, strconv.Itoa(l.N)}] = l.Line
+			r.whoSaid(c, l, probs)
+		}
+	}
+	for _, l := range located {
+		if l.Stance != "supports" && l.Stance != "contradicts" {
+			continue
+		}
+		if line, ok := statements[[2]string{l.Source, strconv.Itoa(l.N)}]; ok {
+			probs.Errorf(c.Path, l.Line, "this evidence is marked %s but lies in paragraph %d of %s, the paragraph that carries the claim's statement (line %d): a passage cannot %s the claim it reports; cite another passage, or make it stance: context", l.Stance, l.N, r.Source[l.Source].Path, line, map[string]string{"supports": "confirm", "contradicts": "refute"}[l.Stance])
+		}
+	}
+	ind := r.Independence(located)
+	// Evidence in error is reported already: its needs are judged once it
+	// is found.
+	if rt, ok := r.Scale.Get(c.Rating); ok && len(c.Evidence) > 0 && len(located) == len(c.Evidence) {
+		r.needs(c, rt, located, ind, probs)
+	}
+	return ind
+}
+
+// whoSaid checks that the corpus attributes a statement passage to the
+// claimant (to nobody named, for an unnamed source).
+func (r *Result) whoSaid(c *claims.Claim, l Located, probs *diag.List) {
+	if l.Paraphrase || l.N == 0 {
+		return
+	}
+	if _, known := r.Person[c.Claimant]; c.Claimant != "" && !known {
+		return // reported as an unknown claimant
+	}
+	s := r.Source[l.Source]
+	para := s.Paras[l.N-1].Text
+	a := quotes.Attribute(r.Quotes, r.SourceQuote[s.ID], l.N, para, l.Span, r.matcher)
+	where := fmt.Sprintf("paragraph %d of %s", l.N, s.Path)
+	switch {
+	case c.Unnamed != "":
+		if a.Speaker != "" {
+			probs.Errorf(c.Path, l.Line, "the corpus attributes this statement to %s, in %s: a claim of an unnamed source cites a passage that names no one; make %q the claimant instead of unnamed:", r.name(a.Speaker), where, a.Speaker)
+			return
+		}
+		if rep, ok := r.Person[c.Reporter]; ok && rep.Kind == people.KindOrganization && !r.carries(s, rep) {
+			probs.Errorf(c.Path, l.Line, "the statement is from %s (outlet: %s), which is not %s's reporting and does not relay or cite it: reported-by names the outlet whose reporting carries the unnamed source's words", s.Path, s.Outlet, rep.Name)
+		}
+	case c.Claimant == "" || a.Speaker == c.Claimant:
+	case a.Quote < 0 && r.writtenBy(s, c.Claimant):
+		// The source's own words outside any quotation, and the claimant
+		// wrote or published it: its reporting is theirs.
+	case a.Speaker != "":
+		probs.Errorf(c.Path, l.Line, "the corpus attributes this statement to %s, not to the claimant %s: %s says so (%s); cite the claimant's own words, change the claimant, or mark the entry paraphrase: true if the source reports the claim in its own words", r.name(a.Speaker), r.name(c.Claimant), where, ruleWords(a.Rule))
+	default:
+		said := "names no speaker for it"
+		if a.Unnamed != "" {
+			said = fmt.Sprintf("says only %q", a.Unnamed)
+		}
+		probs.Errorf(c.Path, l.Line, "the corpus does not attribute this statement to the claimant, %s: %s %s, and %s neither wrote nor published the source; cite a passage that says %s said it, write unnamed: and reported-by: if the source does not name who did, or mark the entry paraphrase: true if the source reports the claim in its own words", r.name(c.Claimant), where, said, r.short(c.Claimant), r.short(c.Claimant))
+	}
+}
+
+// ruleWords says how an attribution was found.
+func ruleWords(rule string) string {
+	switch rule {
+	case "after", "before", "according-to", "dash":
+		return "a quotation attributed to them by name"
+	case "pronoun":
+		return "a quotation or sentence attributed by a pronoun to the person named before it"
+	case "continuation":
+		return "a quotation continuing theirs"
+	case "reported":
+		return "a sentence reporting what they said"
+	}
+	return rule
+}
+
+// name is a registry entry as messages show it: "Glen VanHerck (glen-vanherck)".
+func (r *Corpus) name(id string) string {
+	if p, ok := r.Person[id]; ok {
+		return p.Name + " (" + id + ")"
+	}
+	return id
+}
+
+// short is a registry entry's name alone, or its id when it has none.
+func (r *Corpus) short(id string) string {
+	if p, ok := r.Person[id]; ok && p.Name != "" {
+		return p.Name
+	}
+	return id
+}
+
+// carries reports whether source s is an organisation's reporting: its
+// outlet, an outlet it relays, or one its text cites as its origin.
+func (r *Corpus) carries(s *corpus.Source, org *people.Person) bool {
+	names := map[string]bool{}
+	for _, n := range org.Names() {
+		names[meta.Fold(strings.ToLower(n))] = true
+	}
+	for _, o := range r.origins(s) {
+		if names[meta.Fold(strings.ToLower(o))] {
+			return true
+		}
+	}
+	return names[meta.Fold(strings.ToLower(s.Outlet))]
+}
+
+// origins are the outlets a source relays or cites as its origin.
+func (r *Corpus) origins(s *corpus.Source) []string {
+	out := append([]string{}, s.Relays...)
+	for _, c := range r.Cites[s.ID] {
+		if c.Outlet != "" && !slices.Contains(out, c.Outlet) {
+			out = append(out, c.Outlet)
+		}
+	}
+	return out
+}
+
+// Independence gathers located evidence into origins: two passages share
+// one when they are from the same source, from sources that relay or cite
+// the same outlet, from paragraphs that share text, or from sources of
+// which one retells the other (RetellingShare). Context passages are left
+// out.
+func (r *Corpus) Independence(located []Located) Independence {
+	parent := make([]int, len(located))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	counted := func(l Located) bool {
+		return l.N > 0 && (l.Stance == "statement" || l.Stance == "supports" || l.Stance == "contradicts")
+	}
+	why := map[[2]string]string{}
+	for i := range located {
+		for j := i + 1; j < len(located); j++ {
+			a, b := located[i], located[j]
+			if !counted(a) || !counted(b) {
+				continue
+			}
+			if reason := r.sameOrigin(a, b); reason != "" {
+				parent[find(j)] = find(i)
+				pair := [2]string{a.Source, b.Source}
+				if pair[0] > pair[1] {
+					pair[0], pair[1] = pair[1], pair[0]
+				}
+				if a.Source != b.Source {
+					if _, ok := why[pair]; !ok {
+						why[pair] = reason
+					}
+				}
+			}
+		}
+	}
+	var ind Independence
+	root := map[int]int{} // root piece -> origin index
+	for i, l := range located {
+		if !counted(l) {
+			continue
+		}
+		k, ok := root[find(i)]
+		if !ok {
+			k = len(ind.Origins)
+			root[find(i)] = k
+			ind.Origins = append(ind.Origins, Origin{})
+		}
+		o := &ind.Origins[k]
+		o.Pieces = append(o.Pieces, i)
+		if l.Stance == "statement" {
+			o.Statement = true
+		}
+	}
+	for k := range ind.Origins {
+		o := &ind.Origins[k]
+		var srcs []string
+		for _, i := range o.Pieces {
+			if !slices.Contains(srcs, located[i].Source) {
+				srcs = append(srcs, located[i].Source)
+			}
+		}
+		sort.Strings(srcs)
+		for a := range srcs {
+			for b := a + 1; b < len(srcs); b++ {
+				if w, ok := why[[2]string{srcs[a], srcs[b]}]; ok {
+					o.Why = append(o.Why, srcs[a]+" and "+srcs[b]+" "+w)
+				}
+			}
+		}
+		o.Label = r.originLabel(srcs)
+	}
+	for _, st := range claims.CountedStances {
+		sc := StanceCount{Stance: st}
+		for k, o := range ind.Origins {
+			n := 0
+			for _, i := range o.Pieces {
+				if located[i].Stance == st {
+					n++
+				}
+			}
+			if n > 0 {
+				sc.Passages += n
+				sc.Origins = append(sc.Origins, k)
+			}
+		}
+		if sc.Passages > 0 {
+			ind.Counts = append(ind.Counts, sc)
+		}
+	}
+	return ind
+}
+
+// sameOrigin says why two located passages are not independent, or "".
+func (r *Corpus) sameOrigin(a, b Located) string {
+	if a.Source == b.Source {
+		return "are the same source"
+	}
+	var reasons []string
+	if rel, ok := r.relation(a.Source, b.Source); ok {
+		pa, pb := a.N, b.N
+		if rel.A != a.Source {
+			pa, pb = pb, pa
+		}
+		switch {
+		case max(rel.SharedA, rel.SharedB) >= RetellingShare:
+			reasons = append(reasons, fmt.Sprintf("share %d%% of their words", percent(max(rel.SharedA, rel.SharedB))))
+		case slices.Contains(rel.Paras, provenance.ParaPair{A: pa, B: pb}):
+			reasons = append(reasons, fmt.Sprintf("share the text of these passages (paragraphs %d and %d)", a.N, b.N))
+		}
+	}
+	sa, sb := r.Source[a.Source], r.Source[b.Source]
+	oa, ob := r.origins(sa), r.origins(sb)
+	if sa.Outlet != "unknown" && sa.Outlet != "" {
+		oa = append(oa, sa.Outlet)
+	}
+	if sb.Outlet != "unknown" && sb.Outlet != "" {
+		ob = append(ob, sb.Outlet)
+	}
+	var common []string
+	for _, o := range oa {
+		for _, p := range ob {
+			if meta.Fold(strings.ToLower(o)) == meta.Fold(strings.ToLower(p)) && !slices.Contains(common, o) {
+				common = append(common, o)
+			}
+		}
+	}
+	if len(common) > 0 {
+		sort.Strings(common)
+		reasons = append(reasons, "both relay "+strings.Join(common, " and "))
+	}
+	return strings.Join(reasons, " and ")
+}
+
+// relation returns the shared-text relation of two sources, if any.
+func (r *Corpus) relation(a, b string) (provenance.Relation, bool) {
+	for _, i := range r.SharedOf[a] {
+		rel := r.Shared[i]
+		if rel.A == b || rel.B == b {
+			return rel, true
+		}
+	}
+	return provenance.Relation{}, false
+}
+
+// originLabel names an origin for readers: the outlet all its sources
+// relay, else the outlet of its one source, else its sources' titles.
+func (r *Corpus) originLabel(srcs []string) string {
+	var common []string
+	for i, id := range srcs {
+		s := r.Source[id]
+		own := r.origins(s)
+		if s.Outlet != "" && s.Outlet != "unknown" {
+			own = append(own, s.Outlet)
+		}
+		if i == 0 {
+			common = own
+			continue
+		}
+		common = slices.DeleteFunc(slices.Clone(common), func(o string) bool { return !slices.Contains(own, o) })
+	}
+	if len(common) > 0 {
+		return common[0] + "’s reporting"
+	}
+	if len(srcs) == 1 {
+		if s := r.Source[srcs[0]]; s.Outlet != "" && s.Outlet != "unknown" {
+			return s.Outlet + "’s reporting"
+		}
+		return "“" + r.Source[srcs[0]].Title + "”"
+	}
+	var titles []string
+	for _, id := range srcs {
+		titles = append(titles, "“"+r.Source[id].Title+"”")
+	}
+	return strings.Join(titles, " and ")
+}
+
+// needs checks the claim's evidence against what its rating asks for.
+func (r *Result) needs(c *claims.Claim, rt claims.Rating, located []Located, ind Independence, probs *diag.List) {
+	line := c.Lines["rating"]
+	words := map[string]string{"statement": "the claim's statement", "supports": "supporting evidence", "contradicts": "contradicting evidence"}
+	for _, st := range claims.CountedStances {
+		var origins []int  // counted
+		var excluded []int // supporting passages in the statement's own origin
+		for k, o := range ind.Origins {
+			has := slices.ContainsFunc(o.Pieces, func(i int) bool { return located[i].Stance == st })
+			if !has {
+				continue
+			}
+			if st == "supports" && o.Statement {
+				excluded = append(excluded, k)
+				continue
+			}
+			origins = append(origins, k)
+		}
+		need, most := rt.Needs.Get(st), rt.Most.Get(st)
+		if len(origins) >= need && (most < 0 || len(origins) <= most) {
+			continue
+		}
+		var b strings.Builder
+		if len(origins) < need {
+			fmt.Fprintf(&b, "rating %q needs %s from at least %d independent %s; this claim's has %d", rt.ID, words[st], need, plural(need, "origin", "origins"), len(origins))
+		} else {
+			fmt.Fprintf(&b, "rating %q allows %s from at most %d %s; this claim's has %d", rt.ID, words[st], most, plural(most, "origin", "origins"), len(origins))
+		}
+		for _, k := range origins {
+			o := ind.Origins[k]
+			var lines []string
+			for _, i := range o.Pieces {
+				if located[i].Stance == st {
+					lines = append(lines, strconv.Itoa(located[i].Line))
+				}
+			}
+			switch {
+			case len(lines) > 1 || len(o.Why) > 0:
+				fmt.Fprintf(&b, "; %s %s one origin (%s)", plural(len(lines), "line", "lines")+" "+strings.Join(lines, ", "), plural(len(lines), "is", "are"), o.Label)
+				if len(o.Why) > 0 {
+					b.WriteString(": " + strings.Join(o.Why, "; "))
+				}
+			case len(origins) > most && most >= 0:
+				fmt.Fprintf(&b, "; line %s (%s)", lines[0], o.Label)
+			}
+		}
+		for _, k := range excluded {
+			var lines []string
+			for _, i := range ind.Origins[k].Pieces {
+				if located[i].Stance == st {
+					lines = append(lines, strconv.Itoa(located[i].Line))
+				}
+			}
+			fmt.Fprintf(&b, "; %s %s not independent of the claim: %s the origin of its statement (%s)", plural(len(lines), "line", "lines")+" "+strings.Join(lines, ", "), plural(len(lines), "is", "are"), plural(len(lines), "it is in", "they are in"), ind.Origins[k].Label)
+		}
+		if len(origins) < need {
+			b.WriteString(": add evidence from an independent source, or choose the rating the evidence supports")
+		} else {
+			b.WriteString(": choose the rating the evidence supports, or correct the stances")
+		}
+		probs.Errorf(c.Path, line, "%s", b.String())
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func percent(x float64) int { return int(x*100 + 0.5) }
+
+// writtenBy reports whether a source is the claimant's own text: its byline
+// names them, or they are the organisation that published it.
+func (r *Corpus) writtenBy(s *corpus.Source, id string) bool {
+	p, ok := r.Person[id]
+	if !ok {
+		return false
+	}
+	if p.Kind == people.KindOrganization {
+		for _, n := range p.Names() {
+			if meta.Fold(strings.ToLower(n)) == meta.Fold(strings.ToLower(s.Outlet)) {
+				return true
+			}
+		}
+		return false
+	}
+	return s.Author != "" && slices.Contains(r.matcher.Find(s.Author), id)
+}
