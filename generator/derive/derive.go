@@ -76,6 +76,7 @@ type Result struct {
 	PersonClaims map[string][]string       // person id -> claim ids they made
 	Related      map[string][]string       // claim id -> related claim ids, best first
 	EvidenceQ    map[string]map[int]int    // claim id -> evidence index -> quote index it lies in
+	Appearances  map[string][]Appearance   // claim id -> where its statement appears, earliest first
 
 	checked map[*claims.Claim]checked // every claim's check, for Again
 	budget  *evidence.Budget          // the work left for closest passages in this check
@@ -84,6 +85,7 @@ type Result struct {
 // checked is what checking one claim found.
 type checked struct {
 	located []Located
+	appear  []Appearance // where the statement appears: the claim, its evidence and the corpus decide it
 	probs   diag.List
 }
 
@@ -148,17 +150,20 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		PersonClaims: map[string][]string{},
 		Related:      map[string][]string{},
 		EvidenceQ:    map[string]map[int]int{},
+		Appearances:  map[string][]Appearance{},
 		checked:      map[*claims.Claim]checked{},
 		budget:       evidence.NewBudget(in.Context, evidence.DefaultBudget),
 	}
 	for _, c := range in.Claims {
-		// A claim's check depends on the claim and the corpus alone.
+		// A claim's check, and where its statement appears, depend on the
+		// claim and the corpus alone.
 		ck, ok := checked{}, false
 		if prev != nil && prev.Corpus == r.Corpus {
 			ck, ok = prev.checked[c]
 		}
 		if !ok {
 			ck.located = r.check(c, &ck.probs)
+			ck.appear = r.appearances(c, ck.located)
 		}
 		r.checked[c] = ck
 		r.Evidence[c.ID] = ck.located
@@ -168,6 +173,7 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		}
 		r.Claim[c.ID] = c
 		r.Claims = append(r.Claims, c)
+		r.Appearances[c.ID] = ck.appear
 	}
 	sort.Slice(r.Claims, func(i, j int) bool { return r.Claims[i].ID < r.Claims[j].ID })
 	for _, c := range r.Claims {
@@ -354,15 +360,11 @@ func (r *Corpus) provenance() {
 // lies in, so the claim can show how other sources word it.
 func (r *Result) evidenceQuotes(c *claims.Claim) {
 	for ei, l := range r.Evidence[c.ID] {
-		for _, qi := range r.SourceQuote[l.Source] {
-			q := r.Quotes[qi]
-			if q.Para == l.N && q.Span.Start < l.Span.End && l.Span.Start < q.Span.End {
-				if r.EvidenceQ[c.ID] == nil {
-					r.EvidenceQ[c.ID] = map[int]int{}
-				}
-				r.EvidenceQ[c.ID][ei] = qi
-				break
+		if qi, ok := r.quoteAt(l); ok {
+			if r.EvidenceQ[c.ID] == nil {
+				r.EvidenceQ[c.ID] = map[int]int{}
 			}
+			r.EvidenceQ[c.ID][ei] = qi
 		}
 	}
 }
