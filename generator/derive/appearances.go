@@ -140,7 +140,7 @@ func (r *Corpus) appearances(c *claims.Claim, located []Located) []Appearance {
 	if _, ok := r.Person[c.Claimant]; ok && len(texts) > 0 {
 		for _, qi := range r.PersonQuote[c.Claimant] {
 			q := r.Quotes[qi]
-			w := sortedWords(quotes.Words(q.Text))
+			w := r.quoteWords(qi)
 			for _, t := range texts {
 				if dice(w, t) >= quotes.MinSimilarity {
 					add(q.Source, q.Para, q.Text, FoundAttributed, false)
@@ -188,6 +188,22 @@ func (r *Corpus) quoteAt(l Located) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// quoteWords is quotation qi's words, sorted, computed once per quotation
+// however many claims of its speaker compare it.
+func (r *Corpus) quoteWords(qi int) []string {
+	r.wordsMu.Lock()
+	defer r.wordsMu.Unlock()
+	if w, ok := r.words[qi]; ok {
+		return w
+	}
+	if r.words == nil {
+		r.words = map[int][]string{}
+	}
+	w := sortedWords(quotes.Words(r.Quotes[qi].Text))
+	r.words[qi] = w
+	return w
 }
 
 // sortedWords sorts words in place, for dice.

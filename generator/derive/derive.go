@@ -90,8 +90,9 @@ type checked struct {
 }
 
 // Corpus is the part of a Result derived from the sources and people alone.
-// It is not changed once derived (the normalised paragraphs only grow, and
-// are the same for the same sources), so Results can share it.
+// It is not changed once derived (the normalised paragraphs and the words
+// of quotations only grow, and are the same for the same sources), so
+// Results can share it.
 type Corpus struct {
 	Sources []*corpus.Source // sorted by id
 	People  []*people.Person // sorted by id
@@ -118,6 +119,8 @@ type Corpus struct {
 	ambiguous map[string]bool             // source ids used by two files: quotes are not checked against either
 	norm      map[string]*evidence.Source // normalised, indexed paragraphs per source, filled as claims are checked
 	normMu    sync.Mutex
+	words     map[int][]string // sorted words of quotations, filled as claims' appearances are found
+	wordsMu   sync.Mutex
 	sources   []*corpus.Source // as given, to tell whether a later input has the same
 	people    []*people.Person // as given
 	probs     diag.List        // problems found in the sources and people alone
