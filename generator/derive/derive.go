@@ -81,6 +81,7 @@ type Result struct {
 	EvidenceQ    map[string]map[int]int    // claim id -> evidence index -> quote index it lies in
 	Independent  map[string]Independence   // claim id -> its evidence gathered into origins
 	Reported     map[string][]string       // organisation id -> claims of unnamed sources it reported
+	Appearances  map[string][]Appearance   // claim id -> where its statement appears, earliest first
 
 	checked map[*claims.Claim]checked // every claim's check, for Again
 	budget  *evidence.Budget          // the work left for closest passages in this check
@@ -89,14 +90,16 @@ type Result struct {
 // checked is what checking one claim found.
 type checked struct {
 	located []Located
+	appear  []Appearance // where the statement appears: the claim, its evidence and the corpus decide it
 	probs   diag.List
 	method  diag.List // breaches of the methodology, errors unless the input is lenient
 	ind     Independence
 }
 
 // Corpus is the part of a Result derived from the sources and people alone.
-// It is not changed once derived (the normalised paragraphs only grow, and
-// are the same for the same sources), so Results can share it.
+// It is not changed once derived (the normalised paragraphs and the words
+// of quotations only grow, and are the same for the same sources), so
+// Results can share it.
 type Corpus struct {
 	Sources []*corpus.Source // sorted by id
 	People  []*people.Person // sorted by id
@@ -125,6 +128,8 @@ type Corpus struct {
 	ambiguous map[string]bool             // source ids used by two files: quotes are not checked against either
 	norm      map[string]*evidence.Source // normalised, indexed paragraphs per source, filled as claims are checked
 	normMu    sync.Mutex
+	words     map[int][]string // sorted words of quotations, filled as claims' appearances are found
+	wordsMu   sync.Mutex
 	sources   []*corpus.Source // as given, to tell whether a later input has the same
 	people    []*people.Person // as given
 	probs     diag.List        // problems found in the sources and people alone
@@ -159,11 +164,13 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		EvidenceQ:    map[string]map[int]int{},
 		Independent:  map[string]Independence{},
 		Reported:     map[string][]string{},
+		Appearances:  map[string][]Appearance{},
 		checked:      map[*claims.Claim]checked{},
 		budget:       evidence.NewBudget(in.Context, evidence.DefaultBudget),
 	}
 	for _, c := range in.Claims {
-		// A claim's check depends on the claim and the corpus alone.
+		// A claim's check, and where its statement appears, depend on the
+		// claim and the corpus alone.
 		ck, ok := checked{}, false
 		if prev != nil && prev.Corpus == r.Corpus {
 			ck, ok = prev.checked[c]
@@ -171,6 +178,7 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		if !ok {
 			ck.located = r.check(c, &ck.probs)
 			ck.ind = r.method(c, ck.located, &ck.method)
+			ck.appear = r.appearances(c, ck.located)
 		}
 		r.checked[c] = ck
 		r.Evidence[c.ID] = ck.located
@@ -187,6 +195,7 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		}
 		r.Claim[c.ID] = c
 		r.Claims = append(r.Claims, c)
+		r.Appearances[c.ID] = ck.appear
 	}
 	sort.Slice(r.Claims, func(i, j int) bool { return r.Claims[i].ID < r.Claims[j].ID })
 	for _, c := range r.Claims {
@@ -374,15 +383,11 @@ func (r *Corpus) provenance() {
 // lies in, so the claim can show how other sources word it.
 func (r *Result) evidenceQuotes(c *claims.Claim) {
 	for ei, l := range r.Evidence[c.ID] {
-		for _, qi := range r.SourceQuote[l.Source] {
-			q := r.Quotes[qi]
-			if q.Para == l.N && q.Span.Start < l.Span.End && l.Span.Start < q.Span.End {
-				if r.EvidenceQ[c.ID] == nil {
-					r.EvidenceQ[c.ID] = map[int]int{}
-				}
-				r.EvidenceQ[c.ID][ei] = qi
-				break
+		if qi, ok := r.quoteAt(l); ok {
+			if r.EvidenceQ[c.ID] == nil {
+				r.EvidenceQ[c.ID] = map[int]int{}
 			}
+			r.EvidenceQ[c.ID][ei] = qi
 		}
 	}
 }

@@ -51,8 +51,11 @@ type Claim struct {
 	Published   string           `json:"published"`
 	Related     []ClaimRef       `json:"related"`
 	Corrections []CorrectionItem `json:"corrections"`
-	Card        ClaimRef         `json:"card"`   // this claim as lists show it
-	JSONLD      string           `json:"jsonld"` // ClaimReview, encoded (Hugo would lower-case map keys)
+	// Elsewhere are the places where the claim's statement appears that its
+	// own evidence and sources do not cite, earliest published first.
+	Elsewhere []AppearanceItem `json:"elsewhere"`
+	Card      ClaimRef         `json:"card"`   // this claim as lists show it
+	JSONLD    string           `json:"jsonld"` // ClaimReview, encoded (Hugo would lower-case map keys)
 }
 
 // PersonRef is who made a claim, as its page names them: a person or an
@@ -97,6 +100,20 @@ type EvidenceItem struct {
 	// words that differ from this quotation marked.
 	Variants []Variant `json:"variants,omitempty"`
 	Group    string    `json:"group,omitempty"` // link to the statement on the quotes page
+}
+
+// AppearanceItem is a place in the corpus where a claim's statement
+// appears.
+type AppearanceItem struct {
+	Source SourceRef `json:"source"`
+	Para   int       `json:"para,omitempty"` // 0: the source as a whole
+	URL    string    `json:"url"`            // the paragraph on the source page
+	Text   string    `json:"text,omitempty"` // the matched words
+	// Found says why it counts, most telling first: "variant" (another
+	// wording of a quotation the evidence quotes), "shared" (a sentence
+	// shared with the statement's paragraph), "attributed" (a quotation
+	// the corpus attributes to the claimant in similar words).
+	Found []string `json:"found"`
 }
 
 // Variant is one source's wording of a statement.
@@ -164,8 +181,20 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 	for _, id := range g.related(c.ID) {
 		p.Related = append(p.Related, g.claimRef(id))
 	}
+	appear := g.appearances(c.ID)
+	p.Elsewhere = []AppearanceItem{}
+	for _, a := range appear {
+		if a.Cited {
+			continue
+		}
+		item := AppearanceItem{Source: g.sourceRef(a.Source), Para: a.Para, URL: "sources/" + a.Source + "/", Text: a.Text, Found: a.Found}
+		if a.Anchor != "" {
+			item.URL += "#" + a.Anchor
+		}
+		p.Elsewhere = append(p.Elsewhere, item)
+	}
 	p.Card = g.claimRef(c.ID)
-	ld, err := json.Marshal(g.claimReview(c))
+	ld, err := json.Marshal(g.claimReview(c, appear))
 	if err != nil {
 		return Page{}, err
 	}
@@ -207,8 +236,11 @@ func originCounts(ind derive.Independence, located []derive.Located) []OriginCou
 // claimReview is schema.org ClaimReview with the fields Google's fact-check
 // markup requires (claimReviewed, reviewRating.alternateName, url, author)
 // and recommends (datePublished, itemReviewed with author, datePublished and
-// appearance; numeric rating bounds).
-func (g *gen) claimReview(c *claims.Claim) map[string]any {
+// appearance; numeric rating bounds). The appearances are the articles where
+// the claim's statement appears (derive's appearances: the claim's own
+// sources among them), one CreativeWork per article, earliest published
+// first; firstAppearance is the earliest with a known date.
+func (g *gen) claimReview(c *claims.Claim, appear []derive.Appearance) map[string]any {
 	rt, _ := g.scale.Get(c.Rating)
 	n := len(g.scale)
 	author := map[string]any{"@type": "Person", "name": g.personLink(c.Claimant).Title}
@@ -233,23 +265,29 @@ func (g *gen) claimReview(c *claims.Claim) map[string]any {
 		}
 	}
 	var appearance []any
-	for _, id := range c.Sources {
-		s, ok := g.c.Source[id]
-		if !ok {
+	var first any
+	seen := map[string]bool{}
+	for _, ap := range appear {
+		s, ok := g.c.Source[ap.Source]
+		if !ok || seen[ap.Source] {
 			continue
 		}
+		seen[ap.Source] = true
 		u := s.URL
 		if u == "" || u == "unknown" {
-			u = g.opt.BaseURL + "sources/" + id + "/"
+			u = g.opt.BaseURL + "sources/" + s.ID + "/"
 		}
 		a := map[string]any{"@type": "CreativeWork", "url": u, "headline": s.Title}
-		if hugoDate(s.Published) != "" {
+		if ap.Known() {
 			a["datePublished"] = s.Published
 		}
 		if s.Outlet != "" && s.Outlet != "unknown" {
 			a["publisher"] = map[string]any{"@type": "Organization", "name": s.Outlet}
 		}
 		appearance = append(appearance, a)
+		if first == nil && ap.Known() {
+			first = a // appearances come earliest first, unknown dates last
+		}
 	}
 	item := map[string]any{"@type": "Claim", "author": author}
 	if c.Date != "unknown" {
@@ -257,7 +295,9 @@ func (g *gen) claimReview(c *claims.Claim) map[string]any {
 	}
 	if len(appearance) > 0 {
 		item["appearance"] = appearance
-		item["firstAppearance"] = appearance[0]
+	}
+	if first != nil {
+		item["firstAppearance"] = first
 	}
 	return map[string]any{
 		"@context":      "https://schema.org",

@@ -34,6 +34,7 @@ type reads struct {
 	sourceClaims []string // sources whose citing claims it listed
 	marks        []string // sources whose evidence marks it drew (today implied by the claims it names and sourceClaims; noted so reuse does not rest on that)
 	uses         []int    // quotations whose quoting claims it listed
+	appearances  []string // claims whose appearances in the corpus it listed
 	history      []string // input files whose history it showed
 	corrections  bool     // the site's list of corrections
 }
@@ -52,6 +53,17 @@ func (g *gen) evidence(id string) ([]derive.Located, map[int]int) {
 		g.rd.claims = append(g.rd.claims, id)
 	}
 	return g.res.Evidence[id], g.res.EvidenceQ[id]
+}
+
+// appearances is where a claim's statement appears in the corpus. It is
+// derived from the claim and the corpus alone, so a page naming the claim
+// is built again when it changes; it is noted so that reuse does not rest
+// on that.
+func (g *gen) appearances(id string) []derive.Appearance {
+	if g.rd != nil {
+		g.rd.appearances = append(g.rd.appearances, id)
+	}
+	return g.res.Appearances[id]
 }
 
 func (g *gen) related(id string) []string {
@@ -162,6 +174,11 @@ func (rd *reads) changed(a, b *state) bool {
 	}
 	for _, id := range rd.marks {
 		if !maps.EqualFunc(a.r.Marks[id], b.r.Marks[id], marksEqual) {
+			return true
+		}
+	}
+	for _, id := range rd.appearances {
+		if !reflect.DeepEqual(a.r.Appearances[id], b.r.Appearances[id]) {
 			return true
 		}
 	}
