@@ -36,11 +36,18 @@ commands:
 Run 'go run ./generator <command> -h' for a command's flags.
 `
 
-func main() {
+func main() { os.Exit(program(nil)) }
+
+// program runs the command line once its interrupt and SIGTERM handler is
+// in place; ready, if set, is called then (TestStop waits for it).
+func program(ready func()) int {
 	runPreviewerIfChild()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(runStoppable(ctx, func(ctx context.Context) int { return run(ctx, os.Args[1:], os.Stdout, os.Stderr) }))
+	if ready != nil {
+		ready()
+	}
+	return runStoppable(ctx, func(ctx context.Context) int { return run(ctx, os.Args[1:], os.Stdout, os.Stderr) })
 }
 
 // StopGrace is how long a command may take to stop by itself after an

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -18,13 +19,19 @@ import (
 func TestMain(m *testing.M) {
 	runPreviewerIfChild()
 	if os.Getenv(asProgram) == "1" {
-		main()
+		// The line tells TestStop that a signal now reaches the program's
+		// handler, not Go's default (which ends the process at once).
+		os.Exit(program(func() { fmt.Fprintln(os.Stderr, readyLine) }))
 	}
 	os.Exit(m.Run())
 }
 
 // asProgram makes the test binary run as the program (TestStop).
 const asProgram = "FUENTE_TEST_AS_PROGRAM"
+
+// readyLine is what the program run as a test prints once its signal
+// handler is in place.
+const readyLine = "(test: signal handler ready)"
 
 func TestRelevant(t *testing.T) {
 	root := "/site"

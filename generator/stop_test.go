@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -51,10 +52,18 @@ func TestStop(t *testing.T) {
 		for _, after := range c.after {
 			cmd := exec.Command(os.Args[0], c.args...)
 			cmd.Env = append(os.Environ(), asProgram+"=1")
-			var out bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &out, &out
+			out := &readyBuffer{ready: make(chan struct{})}
+			cmd.Stdout, cmd.Stderr = out, out
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
+			}
+			// The delay counts from when the program can take a signal: a
+			// busy machine may take longer than that to start it at all.
+			select {
+			case <-out.ready:
+			case <-time.After(20 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("%s never became ready:\n%s", c.args[0], out.String())
 			}
 			time.Sleep(after)
 			sent := time.Now()
@@ -86,4 +95,30 @@ func TestStop(t *testing.T) {
 			t.Errorf("%s finished before every signal: the site is too small to test stopping it", c.args[0])
 		}
 	}
+}
+
+// readyBuffer collects a child's output and closes ready when readyLine
+// appears in it.
+type readyBuffer struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	ready chan struct{}
+	seen  bool
+}
+
+func (b *readyBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	n, err := b.buf.Write(p)
+	if !b.seen && strings.Contains(b.buf.String(), readyLine) {
+		b.seen = true
+		close(b.ready)
+	}
+	return n, err
+}
+
+func (b *readyBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

@@ -1,0 +1,62 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/factcheck-mx/factcheck/generator/corpus"
+	"github.com/factcheck-mx/factcheck/generator/evidence"
+)
+
+// TestAttribute asks who the text says spoke a passage (marked [like
+// this]) of the last paragraph: a quotation's speaker, reported speech,
+// a pronoun, or nobody (with the words that describe an unnamed speaker).
+func TestAttribute(t *testing.T) {
+	tests := []struct {
+		name    string
+		paras   []string
+		speaker string
+		rule    string
+		unnamed string
+		quoted  bool
+	}{
+		{"inside a quotation", []string{`“[The border is open] to them,” Ruiz said.`}, "ana-ruiz", "after", "", true},
+		{"a quotation of another", []string{`“[The numbers have doubled since May],” said Bo Chen, a former analyst.`}, "bo-chen", "after", "", true},
+		{"a quotation naming nobody", []string{`“[The numbers have doubled since May],” a senior official said.`}, "", "", "a senior official said", true},
+		{"reported speech", []string{`Ana Ruiz said that [agents are everywhere in the capital].`}, "ana-ruiz", "reported", "", false},
+		{"reported speech after", []string{`[Agents are everywhere in the capital], Bo Chen told reporters.`}, "bo-chen", "reported", "", false},
+		{"according to", []string{`According to Bo Chen, [agents are everywhere].`}, "bo-chen", "reported", "", false},
+		{"apposition and auxiliary", []string{`[General Ana Ruiz, head of the U.S. Northern Command, has noted that there are more spies here] than anywhere.`}, "ana-ruiz", "reported", "", false},
+		{"pronoun", []string{`Bo Chen spoke on Monday. He said [the agency was watching].`}, "bo-chen", "pronoun", "", false},
+		{"unnamed officials", []string{`Current and former U.S. officials said [the agency tracked 40 agents].`}, "", "", "Current and former U.S. officials said", false},
+		{"no verb", []string{`[Agents have been seen in the capital for years].`}, "", "", "", false},
+		{"United States is not a verb", []string{`[Trade with Russia is small] next to trade with the United States.`}, "", "", "", false},
+		{"another sentence's speaker", []string{`Ana Ruiz said it was calm. [Agents arrived in May].`}, "", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &corpus.Source{ID: "s"}
+			var sp evidence.Span
+			for i, p := range tt.paras {
+				if i == len(tt.paras)-1 {
+					start := strings.Index(p, "[")
+					end := strings.Index(p, "]") - 1
+					p = strings.Replace(strings.Replace(p, "[", "", 1), "]", "", 1)
+					sp = evidence.Span{Start: start, End: end}
+				}
+				s.Paras = append(s.Paras, corpus.Para{N: i + 1, Text: p})
+			}
+			qs := Extract(s, registry)
+			idx := make([]int, len(qs))
+			for i := range qs {
+				idx[i] = i
+			}
+			last := s.Paras[len(s.Paras)-1]
+			a := Attribute(qs, idx, last.N, last.Text, sp, registry)
+			if a.Speaker != tt.speaker || a.Rule != tt.rule || a.Unnamed != tt.unnamed || (a.Quote >= 0) != tt.quoted {
+				t.Errorf("Attribute(%q) = speaker %q, rule %q, unnamed %q, quote %d; want %q, %q, %q, quoted %v",
+					last.Text[sp.Start:sp.End], a.Speaker, a.Rule, a.Unnamed, a.Quote, tt.speaker, tt.rule, tt.unnamed, tt.quoted)
+			}
+		})
+	}
+}
