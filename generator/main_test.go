@@ -119,6 +119,7 @@ func TestNewScaffoldsPassCheck(t *testing.T) {
 		{"new", "person", "jane-roe", "-root", dir, "-name", "Jane Roe"},
 		{"new", "source", "roe-interview", "-root", dir, "-title", "An interview"},
 		{"new", "claim", "roe-claim", "-root", dir, "-claimant", "jane-roe", "-source", "roe-interview"},
+		{"new", "person", "roe-agency", "-root", dir, "-name", "Roe Agency", "-kind", "organization"},
 	}
 	for _, s := range steps {
 		if code, out, errs := runCmd(s...); code != 0 {
@@ -126,8 +127,14 @@ func TestNewScaffoldsPassCheck(t *testing.T) {
 		}
 	}
 	code, out, _ := runCmd("check", "-root", dir)
-	if code != 0 || !strings.Contains(out, "17 claims, 25 people, 6 sources: 0 errors") {
+	if code != 0 || !strings.Contains(out, "17 claims, 26 people, 6 sources: 0 errors") || strings.Contains(out, "roe-") {
 		t.Fatalf("check after new: exit %d\n%s", code, out)
+	}
+	if org, _ := os.ReadFile(filepath.Join(dir, "people", "roe-agency.md")); !strings.HasPrefix(string(org), "---\nkind: organization\nname: \"Roe Agency\"\n") {
+		t.Errorf("new person -kind organization wrote:\n%s", org)
+	}
+	if code, _, _ := runCmd("new", "person", "roe-club", "-root", dir, "-kind", "club"); code != 2 {
+		t.Errorf("new person -kind club: exit %d, want 2", code)
 	}
 	if code, _, errs := runCmd("new", "person", "jane-roe", "-root", dir); code != 1 || !strings.Contains(errs, "exists") {
 		t.Errorf("new over an existing file: exit %d, %s", code, errs)

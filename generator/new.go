@@ -19,7 +19,7 @@ import (
 
 const newUsage = `usage:
   go run ./generator new claim ID -claimant PERSON -source SOURCE
-  go run ./generator new person ID -name "Full Name"
+  go run ./generator new person ID -name "Full Name" [-kind organization]
   go run ./generator new source ID -title "Headline"
   go run ./generator new source [ID] -from FILE   (a page saved from the web, HTML or text)
 `
@@ -39,8 +39,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fs := flags("new "+kind, stderr)
 	root := fs.String("root", ".", "the site root (the folder with config.toml)")
 	name := fs.String("name", "", "person: full name")
+	entry := fs.String("kind", people.KindPerson, "person: person, or organization (a government, an embassy, an agency, an outlet)")
 	title := fs.String("title", "", "source: headline")
-	claimant := fs.String("claimant", "", "claim: id of the person who made it")
+	claimant := fs.String("claimant", "", "claim: id of the person or organisation who made it")
 	source := fs.String("source", "", "claim: id of the source reporting it")
 	from := fs.String("from", "", "source: import a page saved from the web (HTML or plain text); the file is kept beside the source as its original")
 	if fs.Parse(rest) != nil {
@@ -60,7 +61,15 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 			*name = strings.ReplaceAll(id, "-", " ")
 		}
 		dir = people.Dir
-		text = fmt.Sprintf("---\nname: %s\naliases: []\nrole: \"\"\ndescription: \"\"\n---\nA short biography in Markdown: who they are, as the sources describe them.\n", yamlString(*name))
+		switch *entry {
+		case people.KindPerson:
+			text = fmt.Sprintf("---\nname: %s\naliases: []\nrole: \"\"\ndescription: \"\"\n---\nA short biography in Markdown: who they are, as the sources describe them.\n", yamlString(*name))
+		case people.KindOrganization:
+			text = fmt.Sprintf("---\nkind: organization\nname: %s\naliases: []\nrole: \"\"\ndescription: \"\"\n---\nA short description in Markdown: what the organisation is, as the sources describe it.\n", yamlString(*name))
+		default:
+			fmt.Fprintf(stderr, "new: -kind %q: write person or organization\n", *entry)
+			return 2
+		}
 	case "source":
 		if *title == "" {
 			*title = id
@@ -132,7 +141,8 @@ evidence:
   - source: %s
     quote: %s
     stance: statement
-    note: "Replace the quote with the exact passage that reports the claim."
+    paraphrase: true
+    note: "Replace the quote with the exact passage that reports the claim, and remove paraphrase: true if the passage names the claimant as its speaker."
 reviewer: "Your name"
 published: %s
 tags: []

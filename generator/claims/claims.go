@@ -26,10 +26,21 @@ type Rating struct {
 	Colour      string
 	Icon        string
 	// Needs is the least evidence the rating asks for, counted in
-	// independent origins per stance; Most the largest it allows (-1 for
-	// any number). Both come from config.toml (needs, at-most), so the
-	// rules a reader sees are the ones check enforces.
-	Needs, Most Counts
+	// independent origins per stance; Most the largest it allows, for the
+	// stances it limits (a stance not in it may have any number). Both
+	// come from config.toml (needs, at-most), so the rules a reader sees
+	// are the ones check enforces.
+	Needs Counts
+	Most  map[string]int
+}
+
+// Limit returns the most origins of evidence with stance the rating
+// allows, or -1 when it allows any number.
+func (r Rating) Limit(stance string) int {
+	if n, ok := r.Most[stance]; ok {
+		return n
+	}
+	return -1
 }
 
 // Counts is a number of independent origins for each stance that counts.
@@ -54,12 +65,12 @@ func (c Counts) Get(stance string) int {
 var CountedStances = []string{"statement", "supports", "contradicts"}
 
 // readCounts reads a rating's needs or at-most table: whole numbers of
-// origins for statement, supports and contradicts; absent ones are def.
-func readCounts(fs *meta.Fields, def int) Counts {
-	c := Counts{def, def, def}
+// origins for statement, supports and contradicts, by stance.
+func readCounts(fs *meta.Fields) map[string]int {
 	if fs == nil {
-		return c
+		return nil
 	}
+	c := map[string]int{}
 	for _, st := range CountedStances {
 		if !fs.Has(st) {
 			continue
@@ -69,14 +80,7 @@ func readCounts(fs *meta.Fields, def int) Counts {
 			fs.Errorf(line, "%s = %d: a number of origins is 0 or more", st, n)
 			continue
 		}
-		switch st {
-		case "statement":
-			c.Statement = n
-		case "supports":
-			c.Supports = n
-		case "contradicts":
-			c.Contradicts = n
-		}
+		c[st] = n
 	}
 	fs.Finish()
 	return c
@@ -184,11 +188,17 @@ func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
 			fs.Errorf(line, "icon %q is not one of %s", r.Icon, meta.Describe(Icons))
 		}
 		distinct(fs, "icon", r.Icon, line)
-		r.Needs = readCounts(fs.Map("needs"), 0)
-		r.Most = readCounts(fs.Map("at-most"), -1)
+		nf := fs.Map("needs")
+		needsLine := fs.Line()
+		if nf != nil {
+			needsLine = nf.Line()
+		}
+		needs := readCounts(nf)
+		r.Needs = Counts{Statement: needs["statement"], Supports: needs["supports"], Contradicts: needs["contradicts"]}
+		r.Most = readCounts(fs.Map("at-most"))
 		for _, st := range CountedStances {
-			if m := r.Most.Get(st); m >= 0 && r.Needs.Get(st) > m {
-				fs.Errorf(fs.Line(), "rating %q needs %d origins of %s evidence but allows at most %d: lower needs or raise at-most", r.ID, r.Needs.Get(st), st, m)
+			if m := r.Limit(st); m >= 0 && r.Needs.Get(st) > m {
+				fs.Errorf(needsLine, "rating %q needs %d origins of %s evidence but allows at most %d: lower needs or raise at-most", r.ID, r.Needs.Get(st), st, m)
 			}
 		}
 		fs.Finish()

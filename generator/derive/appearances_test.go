@@ -95,11 +95,11 @@ func TestAppearanceShared(t *testing.T) {
 // statement's and in no variant group.
 func TestAppearanceAttributed(t *testing.T) {
 	srcs := []*corpus.Source{
-		src("wire", "Wire", "2024-05-01", "Ruiz spoke about the embassy staff at length on Monday."),
+		src("wire", "Wire", "2024-05-01", "Ruiz said on Monday that the embassy staff had grown."),
 		src("daily", "Daily", "2024", `"Most agents in the region work from the embassy," Ruiz told the committee.`),
 		src("post", "Post", "2024-06", `"The harvest was good this year," Ruiz said.`), // hers, in other words
 	}
-	got := appearancesOf(t, srcs, statementClaim("Most agents in the region work from the embassy.", "wire", "Ruiz spoke about the embassy staff"))
+	got := appearancesOf(t, srcs, statementClaim("Most agents in the region work from the embassy.", "wire", "Ruiz said on Monday that the embassy staff had grown"))
 	want := []where{
 		{"daily", 1, []string{FoundAttributed}, false}, // 2024 sorts before 2024-05-01
 		{"wire", 1, []string{FoundCited}, true},

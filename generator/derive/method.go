@@ -391,7 +391,7 @@ func (r *Result) needs(c *claims.Claim, rt claims.Rating, located []Located, ind
 			}
 			origins = append(origins, k)
 		}
-		need, most := rt.Needs.Get(st), rt.Most.Get(st)
+		need, most := rt.Needs.Get(st), rt.Limit(st)
 		if len(origins) >= need && (most < 0 || len(origins) <= most) {
 			continue
 		}

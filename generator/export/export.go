@@ -104,8 +104,10 @@ type Claim struct {
 	ID        string     `json:"id"`
 	Title     string     `json:"title"`
 	Claim     string     `json:"claim"`
-	Claimant  string     `json:"claimant"` // person id
-	Date      string     `json:"date"`     // when it was made
+	Claimant  string     `json:"claimant"`             // id of a person or organisation; "" for an unnamed source
+	Unnamed   string     `json:"unnamed,omitempty"`    // an unnamed source as the corpus describes it
+	Reporter  string     `json:"reportedBy,omitempty"` // with unnamed: the organisation that reported it
+	Date      string     `json:"date"`                 // when it was made
 	Setting   string     `json:"setting"`
 	Sources   []string   `json:"sources"`
 	Rating    string     `json:"rating"` // id on the scale of config.toml
@@ -127,6 +129,8 @@ type Evidence struct {
 	URL       string `json:"url"`
 	Stance    string `json:"stance"`
 	Note      string `json:"note"`
+	// Paraphrase marks a statement the source reports in its own words.
+	Paraphrase bool `json:"paraphrase,omitempty"`
 }
 
 // People is the layout of data/people.json.
@@ -138,6 +142,7 @@ type People struct {
 // Person is one person of the registry.
 type Person struct {
 	ID          string         `json:"id"`
+	Kind        string         `json:"kind"` // person or organization
 	Name        string         `json:"name"`
 	Aliases     []string       `json:"aliases"`
 	Role        string         `json:"role"`
@@ -206,7 +211,7 @@ func Files(r *derive.Result, base string) (map[string][]byte, error) {
 	for _, cl := range r.Claims {
 		rt, _ := r.Scale.Get(cl.Rating)
 		out := Claim{
-			ID: cl.ID, Title: cl.Title, Claim: cl.Text, Claimant: cl.Claimant, Date: cl.Date, Setting: cl.Setting,
+			ID: cl.ID, Title: cl.Title, Claim: cl.Text, Claimant: cl.Claimant, Unnamed: cl.Unnamed, Reporter: cl.Reporter, Date: cl.Date, Setting: cl.Setting,
 			Sources: append([]string{}, cl.Sources...), Rating: cl.Rating, Label: rt.Label, Summary: cl.Summary,
 			Evidence: []Evidence{}, Reviewer: cl.Reviewer, Published: cl.Published, Tags: append([]string{}, cl.Tags...),
 			Draft: cl.Draft, Page: base + "claims/" + cl.ID + "/",
@@ -215,7 +220,7 @@ func Files(r *derive.Result, base string) (map[string][]byte, error) {
 			para := r.Source[l.Source].Paras[l.N-1]
 			out.Evidence = append(out.Evidence, Evidence{
 				Source: l.Source, Quote: para.Text[l.Span.Start:l.Span.End], Paragraph: l.N,
-				URL: base + "sources/" + l.Source + "/#" + para.Anchor, Stance: l.Stance, Note: l.Note,
+				URL: base + "sources/" + l.Source + "/#" + para.Anchor, Stance: l.Stance, Note: l.Note, Paraphrase: l.Paraphrase,
 			})
 		}
 		c.Claims = append(c.Claims, out)
@@ -223,7 +228,7 @@ func Files(r *derive.Result, base string) (map[string][]byte, error) {
 	p := People{Version: Version, People: []Person{}}
 	for _, per := range r.People {
 		out := Person{
-			ID: per.ID, Name: per.Name, Aliases: append([]string{}, per.Aliases...), Role: per.Role, Description: per.Description,
+			ID: per.ID, Kind: per.Kind, Name: per.Name, Aliases: append([]string{}, per.Aliases...), Role: per.Role, Description: per.Description,
 			Claims: append([]string{}, r.PersonClaims[per.ID]...), Scorecard: map[string]int{},
 			Mentioned: []string{}, Quotes: []string{}, Page: base + "people/" + per.ID + "/",
 		}

@@ -192,7 +192,7 @@ type Need struct {
 func needs(r claims.Rating) []Need {
 	out := []Need{}
 	for _, st := range claims.CountedStances {
-		n := Need{Stance: st, Min: r.Needs.Get(st), Max: r.Most.Get(st)}
+		n := Need{Stance: st, Min: r.Needs.Get(st), Max: r.Limit(st)}
 		if n.Min > 0 || n.Max >= 0 {
 			out = append(out, n)
 		}
