@@ -60,3 +60,36 @@ func TestAttribute(t *testing.T) {
 		})
 	}
 }
+
+// FuzzAttribute asks who spoke any passage of any paragraph: it must not
+// panic, and a speaker it names is one of the registry.
+func FuzzAttribute(f *testing.F) {
+	f.Add(`“The border is open to them,” Ruiz said. He added: “They came.”`, 5, 20)
+	f.Add(`General Ana Ruiz, head of the U.S. Northern Command, has noted that there are more spies.`, 0, 60)
+	f.Add(`According to Bo Chen, agents are everywhere, officials said.`, 20, 40)
+	f.Fuzz(func(t *testing.T, text string, start, end int) {
+		if len(text) == 0 {
+			return
+		}
+		start = (start%len(text) + len(text)) % len(text)
+		end = (end%(len(text)+1) + len(text) + 1) % (len(text) + 1)
+		if end < start {
+			start, end = end, start
+		}
+		s := &corpus.Source{ID: "s", Paras: []corpus.Para{{N: 1, Text: text}}}
+		qs := Extract(s, registry)
+		idx := make([]int, len(qs))
+		for i := range qs {
+			idx[i] = i
+		}
+		a := Attribute(qs, idx, 1, text, evidence.Span{Start: start, End: end}, registry)
+		switch a.Speaker {
+		case "", "ana-ruiz", "bo-chen", "carl-london":
+		default:
+			t.Fatalf("speaker %q is not in the registry", a.Speaker)
+		}
+		if a.Quote >= len(qs) {
+			t.Fatalf("quote %d of %d", a.Quote, len(qs))
+		}
+	})
+}
