@@ -116,6 +116,10 @@ func (r *Result) whoSaid(c *claims.Claim, l Located, probs *diag.List) {
 			probs.Errorf(c.Path, l.Line, "the corpus attributes this statement to %s, in %s: a claim of an unnamed source cites a passage that names no one; make %q the claimant instead of unnamed:", r.name(a.Speaker), where, a.Speaker)
 			return
 		}
+		if a.Unnamed == "" && a.Quote < 0 {
+			probs.Errorf(c.Path, l.Line, "%s names no speaker for this statement: it is the source's own reporting, not an unnamed source's; cite the passage where the source says who said it (\"officials said…\"), or make the outlet the claimant", where)
+			return
+		}
 		if rep, ok := r.Person[c.Reporter]; ok && rep.Kind == people.KindOrganization && !r.carries(s, rep) {
 			probs.Errorf(c.Path, l.Line, "the statement is from %s (outlet: %s), which is not %s's reporting and does not relay or cite it: reported-by names the outlet whose reporting carries the unnamed source's words", s.Path, s.Outlet, rep.Name)
 		}

@@ -23,7 +23,7 @@ type Attribution struct {
 // that …", "X believes …", "according to X, …".
 // Lower case only, so that "the United States" or "Notes" in a title are
 // not verbs; "According to" opens sentences.
-var reported = regexp.MustCompile(`\b(said|says|saying|told|tells|added|adds|noted|notes|stated|states|explained|explains|wrote|writes|argued|warned|insisted|claimed|claims|recalled|testified|believes?|believed|suggested|acknowledged|admitted|denied|alleged|accused|maintained|described|pointed out|[Aa]ccording to)\b`)
+var reported = regexp.MustCompile(`\b(said|says|saying|told|tells|added|adds|noted|notes|stated|states|explained|explains|wrote|writes|argued|warned|insisted|claimed|claims|recalled|testified|believes?|believed|suggested|acknowledged|admitted|denied|alleged|accused|maintained|described|reported|pointed out|[Aa]ccording to)\b`)
 
 // Attribute finds who the corpus says spoke the passage sp of paragraph
 // para (number n) of a source whose quotations are qs (indices into all,
@@ -53,17 +53,28 @@ func Attribute(all []Quote, qs []int, n int, para string, sp evidence.Span, m *p
 	}
 	sentence := para[start:end]
 	rel := evidence.Span{Start: sp.Start - start, End: sp.End - start}
-	// The verb nearest the passage's end that starts before it ends ("X
-	// said that <passage>", or "<X has noted that …>" quoted whole), else
-	// the first after it ("<passage>, X said").
-	var loc []int
+	// The verb nearest before the passage ("X said that <passage>"), else
+	// the first after it ("<passage>, X said"), else one inside it ("<X
+	// has noted that …>" quoted whole).
+	var before, after, inside []int
 	for _, l := range reported.FindAllStringIndex(sentence, -1) {
-		if l[0] < rel.End {
-			loc = l
-		} else if loc == nil {
-			loc = l
-			break
+		switch {
+		case l[1] <= rel.Start:
+			before = l
+		case l[0] >= rel.End:
+			if after == nil {
+				after = l
+			}
+		default:
+			inside = l
 		}
+	}
+	loc := before
+	if loc == nil {
+		loc = after
+	}
+	if loc == nil {
+		loc = inside
 	}
 	if loc == nil {
 		return a
