@@ -61,6 +61,10 @@ func (c Counts) Get(stance string) int {
 	return 0
 }
 
+// MaxOrigins bounds what a rating may need or allow: past it a number is a
+// typo, not a rule.
+const MaxOrigins = 100
+
 // CountedStances are the stances a rating's needs can name.
 var CountedStances = []string{"statement", "supports", "contradicts"}
 
@@ -76,8 +80,8 @@ func readCounts(fs *meta.Fields) map[string]int {
 			continue
 		}
 		n, line := fs.Int(st, false, "")
-		if n < 0 {
-			fs.Errorf(line, "%s = %d: a number of origins is 0 or more", st, n)
+		if n < 0 || n > MaxOrigins {
+			fs.Errorf(line, "%s = %d: a number of origins is between 0 and %d", st, n, MaxOrigins)
 			continue
 		}
 		c[st] = n
@@ -194,11 +198,18 @@ func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
 			needsLine = nf.Line()
 		}
 		needs := readCounts(nf)
-		r.Needs = Counts{Statement: needs["statement"], Supports: needs["supports"], Contradicts: needs["contradicts"]}
+		// Every fact check rests on the claim as made: a rating needs its
+		// statement, at least once, whether or not its table says so.
+		r.Needs = Counts{Statement: 1, Supports: needs["supports"], Contradicts: needs["contradicts"]}
+		if n, ok := needs["statement"]; ok && n < 1 {
+			fs.Errorf(needsLine, "rating %q: statement = %d: every fact check needs the claim's statement from at least 1 origin", r.ID, n)
+		} else if ok {
+			r.Needs.Statement = n
+		}
 		r.Most = readCounts(fs.Map("at-most"))
 		for _, st := range CountedStances {
 			if m := r.Limit(st); m >= 0 && r.Needs.Get(st) > m {
-				fs.Errorf(needsLine, "rating %q needs %d origins of %s evidence but allows at most %d: lower needs or raise at-most", r.ID, r.Needs.Get(st), st, m)
+				fs.Errorf(needsLine, "rating %q needs %s evidence from %d origins but allows it from at most %d: lower needs or raise at-most", r.ID, st, r.Needs.Get(st), m)
 			}
 		}
 		fs.Finish()

@@ -18,13 +18,15 @@ func TestRatingNeeds(t *testing.T) {
 		limits     map[string]int
 		probs      string
 	}{
-		{"none", "", Counts{}, nil, ""},
+		{"none", "", Counts{Statement: 1}, nil, ""},
 		{"needs and at-most", "needs = { statement = 1, supports = 2 }\nat-most = { contradicts = 0 }\n", Counts{Statement: 1, Supports: 2}, map[string]int{"contradicts": 0}, ""},
-		{"needs above at-most", "needs = { supports = 2 }\nat-most = { supports = 1 }\n", Counts{Supports: 2}, map[string]int{"supports": 1},
-			`config.toml:8: rating "a" needs 2 origins of supports evidence but allows at most 1: lower needs or raise at-most`},
-		{"negative", "needs = { supports = -1 }\n", Counts{}, nil, "config.toml:8: supports = -1: a number of origins is 0 or more"},
-		{"unknown stance", "needs = { support = 2 }\n", Counts{}, nil, `config.toml:8: unknown field "support": did you mean "supports"?`},
-		{"not a table", "needs = 2\n", Counts{}, nil, `config.toml:8: field "needs" must be a set of fields, e.g. needs = { supports = 2 }`},
+		{"needs above at-most", "needs = { supports = 2 }\nat-most = { supports = 1 }\n", Counts{Statement: 1, Supports: 2}, map[string]int{"supports": 1},
+			`config.toml:8: rating "a" needs supports evidence from 2 origins but allows it from at most 1: lower needs or raise at-most`},
+		{"negative", "needs = { supports = -1 }\n", Counts{Statement: 1}, nil, "config.toml:8: supports = -1: a number of origins is between 0 and 100"},
+		{"huge", "needs = { supports = 9223372036854775807 }\n", Counts{Statement: 1}, nil, "config.toml:8: supports = 9223372036854775807: a number of origins is between 0 and 100"},
+		{"no statement", "needs = { statement = 0 }\n", Counts{Statement: 1}, nil, `config.toml:8: rating "a": statement = 0: every fact check needs the claim's statement from at least 1 origin`},
+		{"unknown stance", "needs = { support = 2 }\n", Counts{Statement: 1}, nil, `config.toml:8: unknown field "support": did you mean "supports"?`},
+		{"not a table", "needs = 2\n", Counts{Statement: 1}, nil, `config.toml:8: field "needs" must be a set of fields, e.g. needs = { supports = 2 }`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -29,9 +29,10 @@ const RetellingShare = 0.5
 // each other: they come from the same source, from sources relaying or
 // citing the same outlet, or from passages sharing text.
 type Origin struct {
-	Label  string   // what readers are told it is: "NBC News's reporting"
-	Pieces []int    // indices into the claim's located evidence, in order
-	Why    []string // how its pieces were joined, in words, one per pair of sources
+	Label  string      // what readers are told it is: "NBC News's reporting"
+	Pieces []int       // indices into the claim's located evidence, in order
+	Why    []string    // how its pieces were joined, in words, one per pair of sources
+	Pairs  [][2]string // the pair of sources each Why is about
 	// Statement says the origin holds the claim's own statement: what it
 	// says beyond the statement does not confirm the claim independently.
 	Statement bool
@@ -56,6 +57,11 @@ func (r *Result) claimant(c *claims.Claim, probs *diag.List) {
 	if c.Claimant != "" {
 		if _, ok := r.Person[c.Claimant]; !ok {
 			probs.Errorf(c.Path, c.Lines["claimant"], "claimant %q is not in the registry: add people/%s.md (a person, or kind: organization)%s", c.Claimant, c.Claimant, suggest(c.Claimant, r.personIDs()))
+		}
+	}
+	if c.Unnamed != "" {
+		if ids := r.matcher.Find(c.Unnamed); len(ids) > 0 {
+			probs.Errorf(c.Path, c.Lines["unnamed"], "unnamed %q names %s of the registry: a source the reporting names is the claimant; write claimant: %s", c.Unnamed, r.name(ids[0]), ids[0])
 		}
 	}
 	if c.Reporter != "" {
@@ -100,42 +106,73 @@ func (r *Result) method(c *claims.Claim, located []Located, probs *diag.List) In
 // whoSaid checks that the corpus attributes a statement passage to the
 // claimant (to nobody named, for an unnamed source).
 func (r *Result) whoSaid(c *claims.Claim, l Located, probs *diag.List) {
-	if l.Paraphrase || l.N == 0 {
+	if l.N == 0 {
 		return
 	}
 	if _, known := r.Person[c.Claimant]; c.Claimant != "" && !known {
 		return // reported as an unknown claimant
 	}
 	s := r.Source[l.Source]
-	para := s.Paras[l.N-1].Text
-	a := quotes.Attribute(r.Quotes, r.SourceQuote[s.ID], l.N, para, l.Span, r.matcher)
+	para, prev := s.Paras[l.N-1].Text, ""
+	if l.N > 1 {
+		prev = s.Paras[l.N-2].Text
+	}
+	// Each sentence of the passage on its own: a passage running from one
+	// speaker's sentence into another's is neither's.
+	for _, piece := range quotes.Pieces(para, l.Span) {
+		a := quotes.Attribute(r.Quotes, r.SourceQuote[s.ID], l.N, para, prev, piece, r.matcher)
+		if !r.saidBy(c, l, s, a, probs) {
+			return
+		}
+	}
+}
+
+// saidBy checks one sentence of a statement passage, attributed as a,
+// against who made the claim; false when it reported a problem.
+func (r *Result) saidBy(c *claims.Claim, l Located, s *corpus.Source, a quotes.Attribution, probs *diag.List) bool {
 	where := fmt.Sprintf("paragraph %d of %s", l.N, s.Path)
+	// A paraphrase is the source's own words: nobody else's, and not a
+	// quotation.
+	paraphrase := l.Paraphrase && a.Speaker == "" && a.Quote < 0
+	if l.Paraphrase && !paraphrase {
+		how := "it is inside a quotation"
+		if a.Speaker != "" {
+			how = "the corpus attributes it to " + r.name(a.Speaker)
+		}
+		probs.Errorf(c.Path, l.Line, "this statement is marked paraphrase: true, but %s (%s): a paraphrase is the source reporting the claim in its own words; remove paraphrase: true", how, where)
+		return false
+	}
 	switch {
 	case c.Unnamed != "":
 		if a.Speaker != "" {
-			probs.Errorf(c.Path, l.Line, "the corpus attributes this statement to %s, in %s: a claim of an unnamed source cites a passage that names no one; make %q the claimant instead of unnamed:", r.name(a.Speaker), where, a.Speaker)
-			return
+			probs.Errorf(c.Path, l.Line, "the corpus attributes this statement to %s, in %s: the statement of an unnamed source must be a passage that names no one of the registry as its speaker; make %q the claimant instead of unnamed:", r.name(a.Speaker), where, a.Speaker)
+			return false
 		}
-		if a.Unnamed == "" && a.Quote < 0 {
+		if a.Unnamed == "" && a.Quote < 0 && !paraphrase {
 			probs.Errorf(c.Path, l.Line, "%s names no speaker for this statement: it is the source's own reporting, not an unnamed source's; cite the passage where the source says who said it (\"officials said…\"), or make the outlet the claimant", where)
-			return
+			return false
 		}
 		if rep, ok := r.Person[c.Reporter]; ok && rep.Kind == people.KindOrganization && !r.carries(s, rep) {
 			probs.Errorf(c.Path, l.Line, "the statement is from %s (outlet: %s), which is not %s's reporting and does not relay or cite it: reported-by names the outlet whose reporting carries the unnamed source's words", s.Path, s.Outlet, rep.Name)
+			return false
 		}
-	case c.Claimant == "" || a.Speaker == c.Claimant:
-	case a.Quote < 0 && r.writtenBy(s, c.Claimant):
-		// The source's own words outside any quotation, and the claimant
-		// wrote or published it: its reporting is theirs.
+	case c.Claimant == "" || a.Speaker == c.Claimant || paraphrase:
+	case a.Quote < 0 && (a.Speaker == "" && a.Unnamed == "" || a.Whole) && r.writtenBy(s, c.Claimant):
+		// The source's own words, or its whole report of what someone
+		// said, and the claimant wrote or published it: that reporting is
+		// theirs. The words it reports of others are not.
 	case a.Speaker != "":
-		probs.Errorf(c.Path, l.Line, "the corpus attributes this statement to %s, not to the claimant %s: %s says so (%s); cite the claimant's own words, change the claimant, or mark the entry paraphrase: true if the source reports the claim in its own words", r.name(a.Speaker), r.name(c.Claimant), where, ruleWords(a.Rule))
+		probs.Errorf(c.Path, l.Line, "the corpus attributes this statement to %s, not to the claimant %s: %s says so (%s); cite the claimant's own words, or change the claimant", r.name(a.Speaker), r.name(c.Claimant), where, ruleWords(a.Rule))
+		return false
 	default:
 		said := "names no speaker for it"
 		if a.Unnamed != "" {
 			said = fmt.Sprintf("says only %q", a.Unnamed)
 		}
 		probs.Errorf(c.Path, l.Line, "the corpus does not attribute this statement to the claimant, %s: %s %s, and %s neither wrote nor published the source; cite a passage that says %s said it, write unnamed: and reported-by: if the source does not name who did, or mark the entry paraphrase: true if the source reports the claim in its own words", r.name(c.Claimant), where, said, r.short(c.Claimant), r.short(c.Claimant))
+		return false
 	}
+	return true
 }
 
 // ruleWords says how an attribution was found.
@@ -174,14 +211,14 @@ func (r *Corpus) short(id string) string {
 func (r *Corpus) carries(s *corpus.Source, org *people.Person) bool {
 	names := map[string]bool{}
 	for _, n := range org.Names() {
-		names[meta.Fold(strings.ToLower(n))] = true
+		names[outletKey(n)] = true
 	}
 	for _, o := range r.origins(s) {
-		if names[meta.Fold(strings.ToLower(o))] {
+		if names[outletKey(o)] {
 			return true
 		}
 	}
-	return names[meta.Fold(strings.ToLower(s.Outlet))]
+	return names[outletKey(s.Outlet)]
 }
 
 // origins are the outlets a source relays or cites as its origin.
@@ -267,6 +304,7 @@ func (r *Corpus) Independence(located []Located) Independence {
 			for b := a + 1; b < len(srcs); b++ {
 				if w, ok := why[[2]string{srcs[a], srcs[b]}]; ok {
 					o.Why = append(o.Why, srcs[a]+" and "+srcs[b]+" "+w)
+					o.Pairs = append(o.Pairs, [2]string{srcs[a], srcs[b]})
 				}
 			}
 		}
@@ -293,6 +331,23 @@ func (r *Corpus) Independence(located []Located) Independence {
 	return ind
 }
 
+// WhyAmong is the origin's Why for the pairs of sources that both hold
+// one of the given pieces (indices into located): why those passages are
+// one origin, leaving out what joined the others.
+func (o Origin) WhyAmong(located []Located, pieces []int) []string {
+	has := map[string]bool{}
+	for _, i := range pieces {
+		has[located[i].Source] = true
+	}
+	var out []string
+	for k, p := range o.Pairs {
+		if has[p[0]] && has[p[1]] {
+			out = append(out, o.Why[k])
+		}
+	}
+	return out
+}
+
 // sameOrigin says why two located passages are not independent, or "".
 func (r *Corpus) sameOrigin(a, b Located) string {
 	if a.Source == b.Source {
@@ -300,15 +355,16 @@ func (r *Corpus) sameOrigin(a, b Located) string {
 	}
 	var reasons []string
 	if rel, ok := r.relation(a.Source, b.Source); ok {
-		pa, pb := a.N, b.N
+		x, y := a, b // x is rel.A's passage
 		if rel.A != a.Source {
-			pa, pb = pb, pa
+			x, y = b, a
 		}
-		switch {
-		case max(rel.SharedA, rel.SharedB) >= RetellingShare:
-			reasons = append(reasons, fmt.Sprintf("share %d%% of their words", percent(max(rel.SharedA, rel.SharedB))))
-		case slices.Contains(rel.Paras, provenance.ParaPair{A: pa, B: pb}):
-			reasons = append(reasons, fmt.Sprintf("share the text of these passages (paragraphs %d and %d)", a.N, b.N))
+		if share := max(rel.SharedA, rel.SharedB); share >= RetellingShare {
+			reasons = append(reasons, fmt.Sprintf("share %d%% of their words", percent(share)))
+		} else if pp, ok := sharedWith(rel, x.N, y.N); ok {
+			// Either passage's paragraph taken from the other source,
+			// whichever paragraph of it.
+			reasons = append(reasons, fmt.Sprintf("share text (paragraph %d of %s and paragraph %d of %s)", pp.A, rel.A, pp.B, rel.B))
 		}
 	}
 	sa, sb := r.Source[a.Source], r.Source[b.Source]
@@ -320,9 +376,11 @@ func (r *Corpus) sameOrigin(a, b Located) string {
 		ob = append(ob, sb.Outlet)
 	}
 	var common []string
+	seen := map[string]bool{}
 	for _, o := range oa {
 		for _, p := range ob {
-			if meta.Fold(strings.ToLower(o)) == meta.Fold(strings.ToLower(p)) && !slices.Contains(common, o) {
+			if k := outletKey(o); k == outletKey(p) && !seen[k] {
+				seen[k] = true
 				common = append(common, o)
 			}
 		}
@@ -332,6 +390,25 @@ func (r *Corpus) sameOrigin(a, b Located) string {
 		reasons = append(reasons, "both relay "+strings.Join(common, " and "))
 	}
 	return strings.Join(reasons, " and ")
+}
+
+// sharedWith finds a paragraph pair of rel that holds paragraph a of
+// rel.A or paragraph b of rel.B: the passage's paragraph shares text with
+// the other source.
+func sharedWith(rel provenance.Relation, a, b int) (provenance.ParaPair, bool) {
+	for _, pp := range rel.Paras {
+		if pp.A == a || pp.B == b {
+			return pp, true
+		}
+	}
+	return provenance.ParaPair{}, false
+}
+
+// outletKey is an outlet's name compared with others: accents, case and
+// a leading "the" do not count ("The New York Times", "New York Times").
+func outletKey(name string) string {
+	k := strings.Join(strings.Fields(strings.ToLower(meta.Fold(name))), " ")
+	return strings.TrimPrefix(k, "the ")
 }
 
 // relation returns the shared-text relation of two sources, if any.
@@ -408,16 +485,19 @@ func (r *Result) needs(c *claims.Claim, rt claims.Rating, located []Located, ind
 		for _, k := range origins {
 			o := ind.Origins[k]
 			var lines []string
+			var pieces []int
 			for _, i := range o.Pieces {
 				if located[i].Stance == st {
 					lines = append(lines, strconv.Itoa(located[i].Line))
+					pieces = append(pieces, i)
 				}
 			}
+			why := o.WhyAmong(located, pieces)
 			switch {
-			case len(lines) > 1 || len(o.Why) > 0:
+			case len(lines) > 1 || len(why) > 0:
 				fmt.Fprintf(&b, "; %s %s one origin (%s)", plural(len(lines), "line", "lines")+" "+strings.Join(lines, ", "), plural(len(lines), "is", "are"), o.Label)
-				if len(o.Why) > 0 {
-					b.WriteString(": " + strings.Join(o.Why, "; "))
+				if len(why) > 0 {
+					b.WriteString(": " + strings.Join(why, "; "))
 				}
 			case len(origins) > most && most >= 0:
 				fmt.Fprintf(&b, "; line %s (%s)", lines[0], o.Label)
@@ -459,7 +539,7 @@ func (r *Corpus) writtenBy(s *corpus.Source, id string) bool {
 	}
 	if p.Kind == people.KindOrganization {
 		for _, n := range p.Names() {
-			if meta.Fold(strings.ToLower(n)) == meta.Fold(strings.ToLower(s.Outlet)) {
+			if outletKey(n) == outletKey(s.Outlet) {
 				return true
 			}
 		}

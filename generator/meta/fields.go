@@ -73,6 +73,10 @@ func (f *Fields) String(key string, required bool, hint string) (string, int) {
 			f.missing(key, hint)
 		}
 		if fl != nil {
+			if required && fl.Value.Kind == Scalar && fl.Value.Type == "null" {
+				// "claimant:" with nothing after it is a null, not a value.
+				f.probs.Errorf(f.path, fl.Line, "field %q is empty: %s", key, hint)
+			}
 			return "", fl.Line
 		}
 		return "", 0

@@ -69,7 +69,8 @@ func Parse(f meta.File, probs *diag.List) *Person {
 			p.Kind = kind
 		}
 	}
-	p.Name, _ = fs.String("name", true, "the full name as the sources give it, e.g. name: Glen VanHerck (or name: Embassy of Russia in Mexico)")
+	var nameLine int
+	p.Name, nameLine = fs.String("name", true, "the full name as the sources give it, e.g. name: Glen VanHerck (or name: Embassy of Russia in Mexico)")
 	var line int
 	p.Aliases, line = fs.Strings("aliases", false, "")
 	for _, a := range p.Aliases {
@@ -85,9 +86,27 @@ func Parse(f meta.File, probs *diag.List) *Person {
 			fs.Warnf("no role: add role: with what the person does or did, as the sources describe it")
 		}
 	}
+	if p.Kind == KindOrganization && unnamedPeople(p.Name) {
+		fs.Errorf(nameLine, "%q describes people the reporting does not name, not an organisation: write their claims with unnamed: %q and reported-by: the outlet that reported them", p.Name, p.Name)
+	}
 	p.Description, _ = fs.String("description", false, "")
 	fs.Finish()
 	return p
+}
+
+// unnamedPeople reports whether an organisation's name is a description
+// of people ("U.S. officials", "intelligence sources"): a way around
+// writing unnamed: and the outlet that reported them.
+func unnamedPeople(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.Trim(f[len(f)-1], ".,;:") {
+	case "officials", "sources", "officers", "diplomats", "experts", "analysts", "people", "insiders", "aides", "spokespeople", "observers", "witnesses":
+		return true
+	}
+	return false
 }
 
 // Names returns the person's name followed by the aliases, without repeats.
@@ -125,7 +144,9 @@ func NewMatcher(ps []*Person) *Matcher {
 		for _, n := range p.Names() {
 			m.names = append(m.names, entry{folded: meta.Fold(n), id: p.ID})
 		}
-		if f := strings.Fields(meta.Fold(p.Name)); len(f) > 1 {
+		// An organisation has no surname: "Report said" is not the Daily
+		// Report speaking.
+		if f := strings.Fields(meta.Fold(p.Name)); len(f) > 1 && p.Kind != KindOrganization {
 			last := strings.Trim(f[len(f)-1], `"'`)
 			if _, dup := m.surnames[last]; dup {
 				taken[last] = true

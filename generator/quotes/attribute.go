@@ -17,22 +17,57 @@ type Attribution struct {
 	// one of the registry ("current and former U.S. officials said"), "" if
 	// no verb of saying introduces the passage.
 	Unnamed string
+	// Whole says the passage holds its own verb of saying: it is the
+	// report of a statement ("VanHerck has noted that …"), not only the
+	// words reported.
+	Whole bool
 }
 
 // reported are verbs that introduce reported speech or a view: "X said
-// that …", "X believes …", "according to X, …".
-// Lower case only, so that "the United States" or "Notes" in a title are
-// not verbs; "According to" opens sentences.
-var reported = regexp.MustCompile(`\b(said|says|saying|told|tells|added|adds|noted|notes|stated|states|explained|explains|wrote|writes|argued|warned|insisted|claimed|claims|recalled|testified|believes?|believed|suggested|acknowledged|admitted|denied|alleged|accused|maintained|described|reported|pointed out|[Aa]ccording to)\b`)
+// that …", "X believes …", "according to X, …". Lower case only, so that
+// "the United States" or "Notes" in a title are not verbs; "According to"
+// opens sentences.
+var reported = regexp.MustCompile(`\b(said|says|say|saying|told|tells|added|adds|noted|notes|stated|states|explained|explains|wrote|writes|argued|warned|insisted|claimed|claims|recalled|testified|believes?|believed|suggested|acknowledged|admitted|alleged|accused|maintained|reported|pointed out|denied|denies|described|dismissed|rejected|rejects|[Aa]ccording to)\b`)
+
+// disowning are verbs whose subject does not make the words after them
+// (or before them: "a claim X described as nonsense") their own statement:
+// only a passage holding the verb is theirs ("X denied that …").
+var disowning = map[string]bool{"denied": true, "denies": true, "described": true, "dismissed": true, "rejected": true, "rejects": true}
+
+// Pieces splits a passage of a paragraph at the ends of its sentences, so
+// that each sentence is attributed on its own: a passage running from one
+// speaker's sentence into another's belongs to neither.
+func Pieces(para string, sp evidence.Span) []evidence.Span {
+	var out []evidence.Span
+	from := sp.Start
+	for from < sp.End {
+		k := sentenceEnd(para[from:sp.End])
+		if k < 0 || from+k >= sp.End {
+			break
+		}
+		end := from + k
+		out = append(out, evidence.Span{Start: from, End: end})
+		from = end
+		for from < sp.End && para[from] == ' ' {
+			from++
+		}
+	}
+	if from < sp.End {
+		out = append(out, evidence.Span{Start: from, End: sp.End})
+	}
+	return out
+}
 
 // Attribute finds who the corpus says spoke the passage sp of paragraph
-// para (number n) of a source whose quotations are qs (indices into all,
-// the corpus's quotations): the speaker of the direct quotation holding
-// it, or, for a passage outside quotation marks, the person its sentence
-// reports ("VanHerck said that …", "according to Feeley, …", "he said"
-// for the person last named in the paragraph before it). Nobody is
-// guessed: a sentence naming no one of the registry gives Speaker "".
-func Attribute(all []Quote, qs []int, n int, para string, sp evidence.Span, m *people.Matcher) Attribution {
+// para (number n; prev is the paragraph before it, or "") of a source whose
+// quotations are qs (indices into all, the corpus's quotations): the
+// speaker of the direct quotation holding it, or, for a passage outside
+// quotation marks, the person its sentence reports ("VanHerck said that
+// …", "according to Feeley, …", "he said" for the one person named before
+// it). Nobody is guessed: a sentence naming no one of the registry, or a
+// pronoun that could mean two people, gives Speaker "". Attribute one
+// sentence at a time (Pieces).
+func Attribute(all []Quote, qs []int, n int, para, prev string, sp evidence.Span, m *people.Matcher) Attribution {
 	for _, qi := range qs {
 		q := all[qi]
 		if q.Para == n && q.Span.Start < sp.End && sp.Start < q.Span.End {
@@ -50,6 +85,9 @@ func Attribute(all []Quote, qs []int, n int, para string, sp evidence.Span, m *p
 	}
 	if k := sentenceEnd(para[sp.End:]); k >= 0 {
 		end = sp.End + k
+	}
+	if t := strings.TrimRight(para[sp.Start:sp.End], "”\"’' "); t != "" && strings.ContainsAny(t[len(t)-1:], ".!?") && !abbreviation(t[:len(t)-1]) {
+		end = sp.End // the passage ends its sentence
 	}
 	sentence := para[start:end]
 	rel := evidence.Span{Start: sp.Start - start, End: sp.End - start}
@@ -79,9 +117,16 @@ func Attribute(all []Quote, qs []int, n int, para string, sp evidence.Span, m *p
 	if loc == nil {
 		return a
 	}
+	a.Whole = loc[0] >= rel.Start && loc[1] <= rel.End
+	if disowning[sentence[loc[0]:loc[1]]] && !a.Whole {
+		a.Unnamed = strings.TrimSpace(described(sentence, loc))
+		return a
+	}
 	if pronounSubject(sentence[:loc[0]]) {
-		if spans := m.Spans(para[:start+loc[0]]); len(spans) > 0 {
-			a.Speaker, a.Rule = spans[len(spans)-1].ID, "pronoun"
+		if id := antecedent(para[:start+loc[0]], prev, m); id != "" {
+			a.Speaker, a.Rule = id, "pronoun"
+		} else {
+			a.Unnamed = strings.TrimSpace(described(sentence, loc))
 		}
 		return a
 	}
@@ -97,6 +142,27 @@ func Attribute(all []Quote, qs []int, n int, para string, sp evidence.Span, m *p
 	return a
 }
 
+// antecedent is the person a "he" or "she" at the end of text refers to:
+// the last person named next to a verb of saying, else the one person
+// named in text, else the one person named in the paragraph before; ""
+// when none, or two could be meant.
+func antecedent(text, prev string, m *people.Matcher) string {
+	if id := lastSpeaker(text, m); id != "" {
+		return id
+	}
+	for _, t := range []string{text, prev} {
+		switch ids := m.Find(t); len(ids) {
+		case 0:
+			continue
+		case 1:
+			return ids[0]
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
 // subject finds the person a sentence names as the subject of the verb
 // that follows before: a name, then at most an apposition between commas
 // (", head of the U.S. Northern Command,") and auxiliary words ("has",
@@ -108,6 +174,18 @@ func subject(before string, m *people.Matcher) (string, bool) {
 	}
 	sp := spans[len(spans)-1]
 	rest := strings.TrimSpace(before[sp.End:])
+	// An apposition between dashes or in brackets: "Ana Ruiz — the
+	// minister — said", "Ana Ruiz (the minister) said".
+	for _, pair := range [][2]string{{"—", "—"}, {"–", "–"}, {"(", ")"}} {
+		if strings.HasPrefix(rest, pair[0]) {
+			k := strings.Index(rest[len(pair[0]):], pair[1])
+			if k < 0 {
+				return "", false
+			}
+			rest = strings.TrimSpace(rest[len(pair[0])+k+len(pair[1]):])
+			break
+		}
+	}
 	if strings.HasPrefix(rest, ",") {
 		k := strings.LastIndex(rest, ",")
 		if k == 0 || strings.ContainsAny(rest[:k], ";:“”\"") {

@@ -32,6 +32,16 @@ func TestAttribute(t *testing.T) {
 		{"no verb", []string{`[Agents have been seen in the capital for years].`}, "", "", "", false},
 		{"United States is not a verb", []string{`[Trade with Russia is small] next to trade with the United States.`}, "", "", "", false},
 		{"another sentence's speaker", []string{`Ana Ruiz said it was calm. [Agents arrived in May].`}, "", "", "", false},
+		{"a passage ending its sentence", []string{`[Ana Ruiz has noted that agents are here.] However, Bo Chen dismissed these concerns.`}, "ana-ruiz", "reported", "", false},
+		{"say", []string{`Officials say [500 agents operate in the capital].`}, "", "", "Officials say", false},
+		{"a denial is not the words denied", []string{`Ana Ruiz denied that [foreign agents are everywhere].`}, "", "", "Ana Ruiz denied", false},
+		{"a denial quoted whole", []string{`[Ana Ruiz denied that foreign agents are everywhere].`}, "ana-ruiz", "reported", "", false},
+		{"what someone described", []string{`[Foreign agents run safe houses in the port], a claim that Ana Ruiz described as nonsense.`}, "", "", "a claim that Ana Ruiz described", false},
+		{"told: the one spoken to", []string{`Bo Chen told Ana Ruiz that [agents are everywhere in the capital].`}, "bo-chen", "reported", "", false},
+		{"apposition between dashes", []string{`Ana Ruiz — the minister since 2019 — said that [agents bribe customs officers].`}, "ana-ruiz", "reported", "", false},
+		{"apposition in brackets", []string{`Ana Ruiz (the minister) said that [agents run safe houses].`}, "ana-ruiz", "reported", "", false},
+		{"pronoun opening a paragraph", []string{`Bo Chen spoke on Monday.`, `He said [the agency had tracked 40 agents].`}, "bo-chen", "pronoun", "", false},
+		{"pronoun that could mean two people", []string{`Bo Chen met Ana Ruiz on Monday. He said [customs officers had been bribed].`}, "", "", "He said", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,12 +62,35 @@ func TestAttribute(t *testing.T) {
 				idx[i] = i
 			}
 			last := s.Paras[len(s.Paras)-1]
-			a := Attribute(qs, idx, last.N, last.Text, sp, registry)
+			prev := ""
+			if len(s.Paras) > 1 {
+				prev = s.Paras[len(s.Paras)-2].Text
+			}
+			a := Attribute(qs, idx, last.N, last.Text, prev, sp, registry)
 			if a.Speaker != tt.speaker || a.Rule != tt.rule || a.Unnamed != tt.unnamed || (a.Quote >= 0) != tt.quoted {
 				t.Errorf("Attribute(%q) = speaker %q, rule %q, unnamed %q, quote %d; want %q, %q, %q, quoted %v",
 					last.Text[sp.Start:sp.End], a.Speaker, a.Rule, a.Unnamed, a.Quote, tt.speaker, tt.rule, tt.unnamed, tt.quoted)
 			}
 		})
+	}
+}
+
+// TestPieces splits passages at the ends of sentences, not at the points
+// of abbreviations.
+func TestPieces(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Officials say 500 agents operate here. “It is a concern", "Officials say 500 agents operate here.|“It is a concern"},
+		{"Gen. Ana Ruiz of the U.S. Army said so.", "Gen. Ana Ruiz of the U.S. Army said so."},
+		{"One. Two! Three? Four", "One.|Two!|Three?|Four"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range Pieces(tt.text, evidence.Span{End: len(tt.text)}) {
+			got = append(got, tt.text[p.Start:p.End])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("Pieces(%q) = %q, want %q", tt.text, strings.Join(got, "|"), tt.want)
+		}
 	}
 }
 
@@ -82,7 +115,7 @@ func FuzzAttribute(f *testing.F) {
 		for i := range qs {
 			idx[i] = i
 		}
-		a := Attribute(qs, idx, 1, text, evidence.Span{Start: start, End: end}, registry)
+		a := Attribute(qs, idx, 1, text, "", evidence.Span{Start: start, End: end}, registry)
 		switch a.Speaker {
 		case "", "ana-ruiz", "bo-chen", "carl-london":
 		default:

@@ -177,9 +177,12 @@ func speakerNear(text string, loc []int, m *people.Matcher) (string, bool) {
 	verb := strings.ToLower(text[loc[0]:loc[1]])
 	afterVerb := text[loc[1]:]
 	beforeVerb := text[:loc[0]]
-	// said X / according to X: a name right after the verb.
-	if id, ok := leadingName(afterVerb, m); ok {
-		return id, true
+	// said X / according to X: a name right after the verb (but "X told
+	// Y": Y is the one spoken to).
+	if verb != "told" && verb != "tells" {
+		if id, ok := leadingName(afterVerb, m); ok {
+			return id, true
+		}
 	}
 	if verb == "according to" {
 		return "", false

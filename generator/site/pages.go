@@ -220,12 +220,15 @@ func originCounts(ind derive.Independence, located []derive.Located) []OriginCou
 		oc := OriginCount{Stance: sc.Stance, Passages: sc.Passages}
 		for _, k := range sc.Origins {
 			o := ind.Origins[k]
-			it := OriginItem{Label: o.Label, Why: o.Why, Statement: o.Statement && sc.Stance != "statement"}
+			it := OriginItem{Label: o.Label, Statement: o.Statement && sc.Stance != "statement"}
+			var pieces []int
 			for _, i := range o.Pieces {
 				if located[i].Stance == sc.Stance {
 					it.Pieces = append(it.Pieces, i+1)
+					pieces = append(pieces, i)
 				}
 			}
+			it.Why = o.WhyAmong(located, pieces)
 			oc.Origins = append(oc.Origins, it)
 		}
 		out = append(out, oc)
