@@ -211,7 +211,9 @@ func readVersion(l *history.Log, folder string, ch history.Change, opt Options) 
 		}
 		var ev []string
 		for _, e := range c.Evidence {
-			line := e.Source + " (" + e.Stance + "): " + e.Quote
+			// A bullet starts each entry: the diff is of words, and shows
+			// no line breaks.
+			line := "• " + e.Source + " (" + e.Stance + "): " + e.Quote
 			if e.Note != "" {
 				line += " — " + e.Note
 			}

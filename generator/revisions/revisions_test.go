@@ -216,7 +216,7 @@ func TestEvidenceCorrection(t *testing.T) {
 	r.Write("claims/c.md", strings.Replace(claim("unsupported", "a", "b"), "    quote: q\n", "    quote: q\n    stance: contradicts\n    note: \"it denies it\"\n", 1))
 	r.Commit("Mark the stance\n\nUpdate: the quote contradicts the claim.")
 	c := derive(t, r, "claims/c.md").Pages["claims/c.md"].Corrections
-	if len(c) != 1 || fields(c[0]) != "evidence: s [-(context):-] {+(contradicts):+} q {+— it denies it+}" {
+	if len(c) != 1 || fields(c[0]) != "evidence: • s [-(context):-] {+(contradicts):+} q {+— it denies it+}" {
 		t.Errorf("corrections: %+v", c)
 	}
 }
