@@ -394,7 +394,7 @@ func (w *walker) diff(from, to plumbing.Hash) ([]Change, error) {
 			return nil, err
 		}
 	}
-	return renames(out), nil
+	return w.renames(out), nil
 }
 
 // diffTree merges two sorted raw trees, recursing into changed subtrees.
@@ -627,9 +627,10 @@ func (w *walker) files(prefix string, h plumbing.Hash, fn func(string, plumbing.
 }
 
 // renames pairs deletions and additions of one commit: the same contents
-// under a new name, or, failing that, the only deletion and the only
-// addition within one folder (a rename with edits).
-func renames(changes []Change) []Change {
+// under a new name, anywhere; or, within one folder, a deletion and an
+// addition whose contents are alike (Similarity at least RenameSimilarity),
+// each addition taking its most similar deletion (see pairAlike).
+func (w *walker) renames(changes []Change) []Change {
 	var del, add []int
 	for i, c := range changes {
 		switch c.Op {
@@ -673,8 +674,11 @@ func renames(changes []Change) []Change {
 		}
 	}
 	for _, v := range perDir {
-		if len(v[0]) == 1 && len(v[1]) == 1 {
-			d, a := v[0][0], v[1][0]
+		if len(v[0]) == 0 || len(v[1]) == 0 {
+			continue
+		}
+		for _, p := range w.pairAlike(changes, v[0], v[1]) {
+			d, a := p[0], p[1]
 			changes[a].Op, changes[a].From = Renamed, changes[d].Path
 			drop[d] = true
 		}
@@ -687,6 +691,84 @@ func renames(changes []Change) []Change {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
+}
+
+// maxRenamePairs bounds the pairs of files one folder of one commit
+// compares by contents (as git's diff.renameLimit does): a commit deleting
+// and adding more files than that pairs only unchanged moves.
+const maxRenamePairs = 1 << 20
+
+// pairAlike pairs deletions and additions (indices into changes) of one
+// folder by contents: every pair at least RenameSimilarity alike is a
+// candidate, and candidates are taken most similar first (ties by the
+// added path, then the deleted path), each file at most once. The result
+// does not depend on the order of the changes. A version that cannot be
+// read is alike to nothing.
+func (w *walker) pairAlike(changes []Change, del, add []int) [][2]int {
+	if len(del)*len(add) > maxRenamePairs {
+		return nil
+	}
+	sh := map[plumbing.Hash][]uint64{}
+	get := func(h plumbing.Hash) []uint64 {
+		if s, ok := sh[h]; ok {
+			return s
+		}
+		var s []uint64
+		if b, err := w.blob(h); err == nil {
+			s = shingles(b)
+		}
+		sh[h] = s
+		return s
+	}
+	type cand struct {
+		d, a int
+		sim  float64
+	}
+	var cs []cand
+	for _, a := range add {
+		for _, d := range del {
+			if sim := dice(get(changes[d].Blob), get(changes[a].Blob)); sim >= RenameSimilarity {
+				cs = append(cs, cand{d, a, sim})
+			}
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		x, y := cs[i], cs[j]
+		if x.sim != y.sim {
+			return x.sim > y.sim
+		}
+		if pa, pb := changes[x.a].Path, changes[y.a].Path; pa != pb {
+			return pa < pb
+		}
+		return changes[x.d].Path < changes[y.d].Path
+	})
+	usedD, usedA := map[int]bool{}, map[int]bool{}
+	var out [][2]int
+	for _, c := range cs {
+		if !usedD[c.d] && !usedA[c.a] {
+			usedD[c.d], usedA[c.a] = true, true
+			out = append(out, [2]int{c.d, c.a})
+		}
+	}
+	return out
+}
+
+// blob reads a file version, from a pack or as a loose object.
+func (w *walker) blob(h plumbing.Hash) ([]byte, error) {
+	b, err := w.packs.get(h)
+	if !errors.Is(err, errNotPacked) {
+		return b, err
+	}
+	o, err := w.s.EncodedObject(plumbing.BlobObject, h)
+	if err != nil {
+		return nil, err
+	}
+	r, err := o.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(r)
 }
 
 // Short is the abbreviated form of a commit hash.

@@ -6,10 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
-	"unicode"
 
-	"github.com/factcheck-mx/factcheck/generator/meta"
+	"github.com/factcheck-mx/factcheck/generator/wordiff"
 )
 
 // MinSimilarity is how alike two quotations of one speaker must be, word
@@ -205,10 +203,7 @@ func prefix(n int, limit float64) int {
 
 // Words splits a quotation into comparable words: lower case, accents and
 // punctuation removed, typographic apostrophes made straight.
-func Words(s string) []string {
-	s = strings.ToLower(meta.Fold(strings.ReplaceAll(s, "’", "'")))
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
-}
+func Words(s string) []string { return wordiff.Words(s) }
 
 // dice is the Dice coefficient of two sorted token sets.
 func dice(a, b []int32) float64 {
@@ -232,58 +227,9 @@ func dice(a, b []int32) float64 {
 }
 
 // Op is one step of a word-level difference.
-type Op struct {
-	Kind string `json:"kind"` // "same", "removed" (only in the first), "added" (only in the second)
-	Text string `json:"text"`
-}
+type Op = wordiff.Op
 
 // Diff compares two wordings word by word (longest common subsequence of
 // their words) and returns the steps from a to b, keeping a's and b's own
 // spelling.
-func Diff(a, b string) []Op {
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	ka, kb := make([]string, len(wa)), make([]string, len(wb))
-	for i, w := range wa {
-		ka[i] = strings.Join(Words(w), " ")
-	}
-	for i, w := range wb {
-		kb[i] = strings.Join(Words(w), " ")
-	}
-	// lcs[i][j] = length of the LCS of ka[i:] and kb[j:]
-	lcs := make([][]int, len(ka)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(kb)+1)
-	}
-	for i := len(ka) - 1; i >= 0; i-- {
-		for j := len(kb) - 1; j >= 0; j-- {
-			if ka[i] == kb[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var out []Op
-	push := func(kind, w string) {
-		if n := len(out); n > 0 && out[n-1].Kind == kind {
-			out[n-1].Text += " " + w
-			return
-		}
-		out = append(out, Op{Kind: kind, Text: w})
-	}
-	i, j := 0, 0
-	for i < len(ka) || j < len(kb) {
-		switch {
-		case i < len(ka) && j < len(kb) && ka[i] == kb[j]:
-			push("same", wb[j])
-			i, j = i+1, j+1
-		case j < len(kb) && (i == len(ka) || lcs[i][j+1] > lcs[i+1][j]):
-			push("added", wb[j])
-			j++
-		default:
-			push("removed", wa[i])
-			i++
-		}
-	}
-	return out
-}
+func Diff(a, b string) []Op { return wordiff.Diff(a, b) }

@@ -114,6 +114,12 @@ func Sites(opt Options) (*hugolib.HugoSites, error) {
 	flags.Set("markup", map[string]any{"goldmark": map[string]any{"parser": map[string]any{
 		"attribute": map[string]any{"block": false, "title": false},
 	}}})
+	// Dates come from the front matter's own keys alone: a page's lastmod
+	// (the sitemap's) is the day of its input file's last commit, which the
+	// generator writes, or none; never its date (a source's date is the
+	// article's, not the page's), the file's time or Hugo's git lookup.
+	// And lastmod is not a date: a person's page has none.
+	flags.Set("frontmatter", map[string]any{"date": []any{"date"}, "lastmod": []any{"lastmod"}})
 	flags.Set("environment", opt.Environment)
 	if opt.Drafts {
 		flags.Set("buildDrafts", true)

@@ -1,8 +1,9 @@
 // Package revisions turns the repository's history into what readers see:
 // each page's revisions, when it was first published and last updated, the
-// corrections and updates of claims' verdicts, the old addresses of renamed
-// files, and changes not yet committed. It reads history through package
-// history and knows claims, not git objects.
+// corrections and updates of claims, people and sources (with a word diff
+// of what changed), the old addresses of renamed files, and changes not yet
+// committed. It reads history through package history and knows claims,
+// people and sources, not git objects.
 package revisions
 
 import (
@@ -16,9 +17,12 @@ import (
 	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
+	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/diag"
 	"github.com/factcheck-mx/factcheck/generator/history"
 	"github.com/factcheck-mx/factcheck/generator/meta"
+	"github.com/factcheck-mx/factcheck/generator/people"
+	"github.com/factcheck-mx/factcheck/generator/wordiff"
 )
 
 // Revision is one commit that changed a page's file.
@@ -31,18 +35,34 @@ type Revision struct {
 	URL     string // the commit on the repository host; "" when none is configured
 }
 
-// Correction is a change of a claim's rating or summary.
+// Correction is a change of a published page that readers are told of:
+// a change of a claim's rating or summary, or any change of a claim,
+// person or source whose commit message has a Correction: or Update: line.
 type Correction struct {
-	Claim      string
+	Path       string // the page's input file as it is now, e.g. claims/x.md
+	Section    string // "claims", "people" or "sources"
+	ID         string
 	Kind       string // "correction" or "update"
 	Date       string
-	OldRating  string
+	OldRating  string // claims only
 	NewRating  string
 	OldSummary string
 	NewSummary string
+	Changes    []FieldChange // the other fields that changed, in the page's order
 	Reason     string
 	Commit     Revision
 }
+
+// FieldChange is one changed field of a page, as a word diff from the old
+// text to the new, with unchanged runs elided around the changes.
+type FieldChange struct {
+	Field string // claims: analysis, evidence; people: name, aliases, role, description, bio; sources: title, outlet, url, published, language, author, relays, notes, text
+	Diff  []wordiff.Op
+}
+
+// ContextWords is how many unchanged words a field's diff keeps on each
+// side of a change.
+const ContextWords = 8
 
 // Page is the history of one input file.
 type Page struct {
@@ -132,17 +152,15 @@ func Derive(l *history.Log, files []File, opt Options) *Result {
 			}
 		}
 		sort.Strings(p.Aliases)
-		if strings.HasPrefix(f.Path, "claims/") {
-			p.Corrections = corrections(l, idOf(f.Path), blobs[f.Path], opt)
-			r.Corrections = append(r.Corrections, p.Corrections...)
-		}
+		p.Corrections = corrections(l, f.Path, blobs[f.Path], opt)
+		r.Corrections = append(r.Corrections, p.Corrections...)
 	}
 	sort.SliceStable(r.Corrections, func(i, j int) bool {
 		a, b := r.Corrections[i], r.Corrections[j]
 		if a.Date != b.Date {
 			return a.Date > b.Date
 		}
-		return a.Claim < b.Claim
+		return a.Path < b.Path
 	})
 	return r
 }
@@ -163,42 +181,117 @@ func revision(c history.Commit, commitURL string) Revision {
 // a line "Correction: why" or "Update: why".
 var trailer = regexp.MustCompile(`(?mi)^(correction|update):\s*(.+)$`)
 
-// corrections compares consecutive committed versions of a claim (changes
-// newest first) and reports each change of rating or summary.
-func corrections(l *history.Log, claim string, changes []history.Change, opt Options) []Correction {
-	type version struct {
-		rating, summary string
-		ok              bool
+// version is what readers are told of when a page's file changes: a
+// claim's rating and summary, and the page's other fields as text.
+type version struct {
+	rating, summary string
+	fields          []field
+}
+
+type field struct{ name, text string }
+
+// readVersion parses a committed version of a page's file. It returns
+// false for a deletion, an unreadable blob or a file that does not parse:
+// such a version is skipped, not fatal.
+func readVersion(l *history.Log, folder string, ch history.Change, opt Options) (version, bool) {
+	if ch.Op == history.Deleted {
+		return version{}, false
 	}
-	read := func(ch history.Change) version {
-		if ch.Op == history.Deleted {
-			return version{}
-		}
-		data, err := l.Blob(ch.Blob)
-		if err != nil {
-			return version{}
-		}
-		var probs diag.List
-		c := claims.ParseAt(meta.File{Path: ch.Path, ID: idOf(ch.Path), Data: meta.Normalize(data)}, opt.Scale, time.Time{}, &probs)
+	data, err := l.Blob(ch.Blob)
+	if err != nil {
+		return version{}, false
+	}
+	var probs diag.List // an old version's problems are not the build's
+	f := meta.File{Path: ch.Path, ID: idOf(ch.Path), Data: meta.Normalize(data)}
+	switch folder {
+	case claims.Dir:
+		c := claims.ParseAt(f, opt.Scale, time.Time{}, &probs)
 		if c == nil {
-			return version{}
+			return version{}, false
 		}
-		return version{c.Rating, c.Summary, true}
+		var ev []string
+		for _, e := range c.Evidence {
+			// A bullet starts each entry: the diff is of words, and shows
+			// no line breaks.
+			line := "• " + e.Source + " (" + e.Stance + "): " + e.Quote
+			if e.Note != "" {
+				line += " — " + e.Note
+			}
+			ev = append(ev, line)
+		}
+		return version{c.Rating, c.Summary, []field{{"analysis", c.Body}, {"evidence", strings.Join(ev, "\n")}}}, true
+	case people.Dir:
+		p := people.Parse(f, &probs)
+		if p == nil {
+			return version{}, false
+		}
+		return version{fields: []field{{"name", p.Name}, {"aliases", strings.Join(p.Aliases, ", ")}, {"role", p.Role},
+			{"description", p.Description}, {"bio", p.Bio}}}, true
+	case corpus.Dir:
+		s := corpus.ParseAt(f, time.Time{}, &probs)
+		if s == nil {
+			return version{}, false
+		}
+		paras := make([]string, len(s.Paras))
+		for i, p := range s.Paras {
+			paras[i] = p.Text
+		}
+		return version{fields: []field{{"title", s.Title}, {"outlet", s.Outlet}, {"url", s.URL}, {"published", s.Published},
+			{"language", s.Language}, {"author", s.Author}, {"relays", strings.Join(s.Relays, ", ")}, {"notes", s.Notes},
+			{"text", strings.Join(paras, "\n")}}}, true
+	}
+	return version{}, false
+}
+
+// corrections compares consecutive committed versions of a page's file
+// (changes newest first). A change whose commit message has a Correction:
+// or Update: line is reported with every field it changed; a change of a
+// claim's rating or summary is reported without one too, as an update whose
+// reason is the commit's subject. The version a file was added with is
+// compared with nothing: only changes of a published page are corrections.
+func corrections(l *history.Log, cur string, changes []history.Change, opt Options) []Correction {
+	folder, _, _ := strings.Cut(cur, "/")
+	section := folder
+	if folder == corpus.Dir {
+		section = "sources" // the site's section of the corpus's pages
 	}
 	var out []Correction
 	for i := 0; i+1 < len(changes); i++ {
-		newer, older := read(changes[i]), read(changes[i+1])
-		if !newer.ok || !older.ok || (newer.rating == older.rating && newer.summary == older.summary) {
+		c := l.Commits[changes[i].Commit]
+		m := trailer.FindStringSubmatch(c.Message)
+		if m == nil && folder != claims.Dir {
+			continue // only claims' verdicts are logged without a reason given
+		}
+		newer, ok := readVersion(l, folder, changes[i], opt)
+		if !ok {
 			continue
 		}
-		c := l.Commits[changes[i].Commit]
+		older, ok := readVersion(l, folder, changes[i+1], opt)
+		if !ok {
+			continue
+		}
+		verdict := newer.rating != older.rating || newer.summary != older.summary
+		if m == nil && !verdict {
+			continue
+		}
+		var fields []FieldChange
+		for k, nf := range newer.fields {
+			if of := older.fields[k]; of.text != nf.text {
+				if d := wordiff.Exact(of.text, nf.text); wordiff.Changed(d) {
+					fields = append(fields, FieldChange{Field: nf.name, Diff: wordiff.Context(d, ContextWords)})
+				}
+			}
+		}
+		if !verdict && len(fields) == 0 {
+			continue // nothing a reader would see changed (spacing only)
+		}
 		rev := revision(c, opt.CommitURL)
 		corr := Correction{
-			Claim: claim, Kind: "update", Date: rev.Date, Commit: rev,
+			Path: cur, Section: section, ID: idOf(cur), Kind: "update", Date: rev.Date, Commit: rev,
 			OldRating: older.rating, NewRating: newer.rating,
-			OldSummary: older.summary, NewSummary: newer.summary, Reason: rev.Subject,
+			OldSummary: older.summary, NewSummary: newer.summary, Changes: fields, Reason: rev.Subject,
 		}
-		if m := trailer.FindStringSubmatch(c.Message); m != nil {
+		if m != nil {
 			corr.Kind = strings.ToLower(m[1])
 			corr.Reason = strings.TrimSpace(m[2])
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/quotes"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
+	"github.com/factcheck-mx/factcheck/generator/wordiff"
 )
 
 // Page is the front matter of every generated page. Hugo reads title, date,
@@ -20,6 +21,7 @@ import (
 type Page struct {
 	Title       string   `json:"title"`
 	Date        string   `json:"date,omitempty"`
+	Lastmod     string   `json:"lastmod,omitempty"` // the input file's last commit; none when history is unknown (the sitemap's lastmod)
 	Draft       bool     `json:"draft,omitempty"`
 	Description string   `json:"description,omitempty"`
 	Tags        []string `json:"tags,omitempty"`
@@ -194,7 +196,12 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 		p.Elsewhere = append(p.Elsewhere, item)
 	}
 	p.Card = g.claimRef(c.ID)
-	ld, err := json.Marshal(g.claimReview(c, appear))
+	_, ph := g.pageHistory(c.Path)
+	updated := ""
+	if ph != nil {
+		updated = ph.Updated
+	}
+	ld, err := json.Marshal(g.claimReview(c, appear, updated))
 	if err != nil {
 		return Page{}, err
 	}
@@ -204,12 +211,7 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 		Tags: c.Tags, Ratings: []string{c.Rating}, Claim: p,
 	}
 	g.history(&page, "claims", c.Path)
-	p.Corrections = []CorrectionItem{}
-	if _, ph := g.pageHistory(c.Path); ph != nil {
-		for _, corr := range ph.Corrections {
-			p.Corrections = append(p.Corrections, g.correctionItem(corr))
-		}
-	}
+	p.Corrections = g.pageCorrections(c.Path)
 	return page, nil
 }
 
@@ -242,8 +244,10 @@ func originCounts(ind derive.Independence, located []derive.Located) []OriginCou
 // appearance; numeric rating bounds). The appearances are the articles where
 // the claim's statement appears (derive's appearances: the claim's own
 // sources among them), one CreativeWork per article, earliest published
-// first; firstAppearance is the earliest with a known date.
-func (g *gen) claimReview(c *claims.Claim, appear []derive.Appearance) map[string]any {
+// first; firstAppearance is the earliest with a known date. dateModified is
+// the day of the claim file's last commit (updated; none when history is
+// unknown).
+func (g *gen) claimReview(c *claims.Claim, appear []derive.Appearance, updated string) map[string]any {
 	rt, _ := g.scale.Get(c.Rating)
 	n := len(g.scale)
 	author := map[string]any{"@type": "Person", "name": g.personLink(c.Claimant).Title}
@@ -302,7 +306,7 @@ func (g *gen) claimReview(c *claims.Claim, appear []derive.Appearance) map[strin
 	if first != nil {
 		item["firstAppearance"] = first
 	}
-	return map[string]any{
+	review := map[string]any{
 		"@context":      "https://schema.org",
 		"@type":         "ClaimReview",
 		"url":           g.opt.BaseURL + "claims/" + c.ID + "/",
@@ -315,23 +319,28 @@ func (g *gen) claimReview(c *claims.Claim, appear []derive.Appearance) map[strin
 		},
 		"itemReviewed": item,
 	}
+	if updated != "" {
+		review["dateModified"] = updated
+	}
+	return review
 }
 
 // Person is a person page's data.
 type Person struct {
-	ID          string      `json:"id"`
-	Name        string      `json:"name"`
-	Kind        string      `json:"kind"` // person or organization
-	Aliases     []string    `json:"aliases"`
-	Role        string      `json:"role,omitempty"`
-	Description string      `json:"description,omitempty"`
-	Bio         string      `json:"bio"` // HTML rendered from Markdown
-	Scorecard   []Score     `json:"scorecard"`
-	Claims      []ClaimRef  `json:"claims"`
-	Reported    []ClaimRef  `json:"reported"` // claims of unnamed sources this organisation reported
-	Mentions    []MentionAt `json:"mentions"`
-	Quotes      []QuoteRef  `json:"quotes"`
-	Card        PersonCard  `json:"card"`
+	ID          string           `json:"id"`
+	Name        string           `json:"name"`
+	Kind        string           `json:"kind"` // person or organization
+	Aliases     []string         `json:"aliases"`
+	Role        string           `json:"role,omitempty"`
+	Description string           `json:"description,omitempty"`
+	Bio         string           `json:"bio"` // HTML rendered from Markdown
+	Scorecard   []Score          `json:"scorecard"`
+	Claims      []ClaimRef       `json:"claims"`
+	Reported    []ClaimRef       `json:"reported"` // claims of unnamed sources this organisation reported
+	Mentions    []MentionAt      `json:"mentions"`
+	Quotes      []QuoteRef       `json:"quotes"`
+	Card        PersonCard       `json:"card"`
+	Corrections []CorrectionItem `json:"corrections"`
 }
 
 // PersonCard is a person as the people list shows them.
@@ -425,6 +434,7 @@ func (g *gen) personPage(id string) (Page, error) {
 	page := Page{Title: per.Name, Description: desc, Person: p}
 	page.Outputs = []string{"html", "rss"} // a feed of the person's fact checks
 	g.history(&page, "people", per.Path)
+	p.Corrections = g.pageCorrections(per.Path)
 	return page, nil
 }
 
@@ -450,6 +460,8 @@ type Source struct {
 	Shares     []Share  `json:"shares,omitempty"`
 	Cites      []Cite   `json:"cites,omitempty"`
 	SameOrigin []Origin `json:"sameorigin,omitempty"`
+	// Corrections and updates of the source file (its metadata or text).
+	Corrections []CorrectionItem `json:"corrections"`
 }
 
 // Share is another source sharing text with this one.
@@ -582,6 +594,7 @@ func (g *gen) sourcePage(id string) Page {
 	g.provenance(p)
 	page := Page{Title: s.Title, Date: hugoDate(s.Published), Description: sourceDescription(s.Outlet, s.Published), Source: p}
 	g.history(&page, "sources", s.Path)
+	p.Corrections = g.pageCorrections(s.Path)
 	return page
 }
 
@@ -615,17 +628,26 @@ type RevisionItem struct {
 	URL     string `json:"url,omitempty"`
 }
 
-// CorrectionItem is a change of a claim's verdict.
+// CorrectionItem is a correction or update of a claim, person or source
+// page.
 type CorrectionItem struct {
-	Claim      Link         `json:"claim"`
+	Page       Link         `json:"page"`
+	PageKind   string       `json:"pagekind"` // claim, person or source (i18n: kind_claim, ...)
 	Kind       string       `json:"kind"`
 	Date       string       `json:"date"`
 	OldRating  *Rating      `json:"oldrating,omitempty"`
 	NewRating  *Rating      `json:"newrating,omitempty"`
 	OldSummary string       `json:"oldsummary,omitempty"`
 	NewSummary string       `json:"newsummary,omitempty"`
+	Changes    []FieldDiff  `json:"changes,omitempty"`
 	Reason     string       `json:"reason"`
 	Commit     RevisionItem `json:"commit"`
+}
+
+// FieldDiff is a changed field of a page, word by word.
+type FieldDiff struct {
+	Field string       `json:"field"` // a key of i18n/en.toml with "field_" before it
+	Diff  []wordiff.Op `json:"diff"`
 }
 
 func revisionItem(r revisions.Revision) RevisionItem {
@@ -645,15 +667,60 @@ func (g *gen) history(page *Page, section, path string) {
 		out.Revisions = append(out.Revisions, revisionItem(r))
 	}
 	page.History = out
+	if h.Known {
+		page.Lastmod = ph.Updated
+	}
 	for _, id := range ph.Aliases {
 		page.Aliases = append(page.Aliases, "/"+section+"/"+id+"/")
 	}
 }
 
-func (g *gen) correctionItem(c revisions.Correction) CorrectionItem {
+// pageCorrections are the corrections and updates of one input file's page.
+func (g *gen) pageCorrections(path string) []CorrectionItem {
+	items := []CorrectionItem{}
+	if _, ph := g.pageHistory(path); ph != nil {
+		for _, c := range ph.Corrections {
+			if item, ok := g.correctionItem(c); ok {
+				items = append(items, item)
+			}
+		}
+	}
+	return items
+}
+
+// correctionItem is a correction as pages show it; false when its page is
+// not in the site (a draft, or a file that does not load).
+func (g *gen) correctionItem(c revisions.Correction) (CorrectionItem, bool) {
+	var page Link
+	kind := ""
+	switch c.Section {
+	case "claims":
+		cl := g.claim(c.ID)
+		if cl == nil {
+			return CorrectionItem{}, false
+		}
+		page, kind = Link{Title: claimTitle(cl), URL: "claims/" + c.ID + "/"}, "claim"
+	case "people":
+		p, ok := g.c.Person[c.ID]
+		if !ok {
+			return CorrectionItem{}, false
+		}
+		page, kind = Link{Title: p.Name, URL: "people/" + c.ID + "/"}, "person"
+	case "sources":
+		s, ok := g.c.Source[c.ID]
+		if !ok {
+			return CorrectionItem{}, false
+		}
+		page, kind = Link{Title: s.Title, URL: "sources/" + c.ID + "/"}, "source"
+	default:
+		return CorrectionItem{}, false
+	}
 	item := CorrectionItem{
-		Claim: Link{Title: claimTitle(g.claim(c.Claim)), URL: "claims/" + c.Claim + "/"},
-		Kind:  c.Kind, Date: c.Date, Reason: c.Reason, Commit: revisionItem(c.Commit),
+		Page: page, PageKind: kind,
+		Kind: c.Kind, Date: c.Date, Reason: c.Reason, Commit: revisionItem(c.Commit),
+	}
+	for _, f := range c.Changes {
+		item.Changes = append(item.Changes, FieldDiff{Field: f.Field, Diff: f.Diff})
 	}
 	if c.OldRating != c.NewRating {
 		o, n := g.rating(c.OldRating), g.rating(c.NewRating)
@@ -668,15 +735,15 @@ func (g *gen) correctionItem(c revisions.Correction) CorrectionItem {
 	if c.OldSummary != c.NewSummary {
 		item.OldSummary, item.NewSummary = c.OldSummary, c.NewSummary
 	}
-	return item
+	return item, true
 }
 
 // correctionsPage is the site-wide log of corrections and updates.
 func (g *gen) correctionsPage() map[string]any {
 	items := []CorrectionItem{}
 	for _, c := range g.corrections() {
-		if g.claim(c.Claim) != nil {
-			items = append(items, g.correctionItem(c))
+		if item, ok := g.correctionItem(c); ok {
+			items = append(items, item)
 		}
 	}
 	return map[string]any{"title": "Corrections and updates", "corrections": items}
