@@ -8,6 +8,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/provenance"
 	"github.com/factcheck-mx/factcheck/generator/quotes"
+	"github.com/factcheck-mx/factcheck/generator/sets"
 )
 
 // How an appearance was found. One place may be found several ways.
@@ -127,7 +128,7 @@ func (r *Corpus) appearances(c *claims.Claim, located []Located) []Appearance {
 				}
 				best, score := "", 0.0
 				for _, sentence := range provenance.Sentences(o.Paras[there-1].Text) {
-					if d := dice(words, sortedWords(quotes.Words(sentence))); d > score {
+					if d := sets.Dice(words, sortedWords(quotes.Words(sentence))); d > score {
 						best, score = strings.TrimSpace(sentence), d
 					}
 				}
@@ -142,7 +143,7 @@ func (r *Corpus) appearances(c *claims.Claim, located []Located) []Appearance {
 			q := r.Quotes[qi]
 			w := r.quoteWords(qi)
 			for _, t := range texts {
-				if dice(w, t) >= quotes.MinSimilarity {
+				if sets.Dice(w, t) >= quotes.MinSimilarity {
 					add(q.Source, q.Para, q.Text, FoundAttributed, false)
 					break
 				}
@@ -210,26 +211,4 @@ func (r *Corpus) quoteWords(qi int) []string {
 func sortedWords(w []string) []string {
 	slices.Sort(w)
 	return w
-}
-
-// dice is the Dice coefficient of two sorted word lists, a word repeated
-// counting as often as it occurs.
-func dice(a, b []string) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	common, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch c := strings.Compare(a[i], b[j]); {
-		case c < 0:
-			i++
-		case c > 0:
-			j++
-		default:
-			common++
-			i++
-			j++
-		}
-	}
-	return 2 * float64(common) / float64(len(a)+len(b))
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/storer"
 
 	"github.com/factcheck-mx/factcheck/generator/meta"
+	"github.com/factcheck-mx/factcheck/generator/sets"
 )
 
 // Op is what a commit did to a file.
@@ -318,7 +319,12 @@ func (w *walker) tree(h plumbing.Hash) (*rawTree, error) {
 
 // loose reads an object that is not in a pack through the object storer.
 func (w *walker) loose(h plumbing.Hash) ([]byte, error) {
-	o, err := w.s.EncodedObject(plumbing.TreeObject, h)
+	return w.object(plumbing.TreeObject, h)
+}
+
+// object reads an object of type t through the object storer.
+func (w *walker) object(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	o, err := w.s.EncodedObject(t, h)
 	if err != nil {
 		return nil, err
 	}
@@ -727,7 +733,7 @@ func (w *walker) pairAlike(changes []Change, del, add []int) [][2]int {
 	var cs []cand
 	for _, a := range add {
 		for _, d := range del {
-			if sim := dice(get(changes[d].Blob), get(changes[a].Blob)); sim >= RenameSimilarity {
+			if sim := sets.Dice(get(changes[d].Blob), get(changes[a].Blob)); sim >= RenameSimilarity {
 				cs = append(cs, cand{d, a, sim})
 			}
 		}
@@ -759,16 +765,7 @@ func (w *walker) blob(h plumbing.Hash) ([]byte, error) {
 	if !errors.Is(err, errNotPacked) {
 		return b, err
 	}
-	o, err := w.s.EncodedObject(plumbing.BlobObject, h)
-	if err != nil {
-		return nil, err
-	}
-	r, err := o.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	return io.ReadAll(r)
+	return w.object(plumbing.BlobObject, h)
 }
 
 // Short is the abbreviated form of a commit hash.

@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"slices"
 
+	"github.com/factcheck-mx/factcheck/generator/sets"
 	"github.com/factcheck-mx/factcheck/generator/wordiff"
 )
 
@@ -28,7 +29,7 @@ const shingleWords = 3
 // short file is not "contained" in a long one by its boilerplate alone. A
 // text shorter than three words is one shingle.
 func Similarity(a, b []byte) float64 {
-	return dice(shingles(a), shingles(b))
+	return sets.Dice(shingles(a), shingles(b))
 }
 
 // shingles returns the sorted, distinct hashes of a text's shingles.
@@ -49,25 +50,4 @@ func shingles(text []byte) []uint64 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-// dice is the Dice coefficient of two sorted sets.
-func dice(a, b []uint64) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	common, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			common++
-			i++
-			j++
-		}
-	}
-	return 2 * float64(common) / float64(len(a)+len(b))
 }

@@ -1,6 +1,10 @@
 package provenance
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/factcheck-mx/factcheck/generator/sets"
+)
 
 // bruteForce compares every pair of passages: what Shared would find if
 // the buckets missed nothing.
@@ -22,7 +26,7 @@ func bruteForce(docs []Doc) (matches int, pairs [][2]int32) {
 			if pi.doc == pj.doc {
 				continue
 			}
-			n := overlap(pi.sh, pj.sh)
+			n := sets.Common(pi.sh, pj.sh)
 			if float64(n) < MinJaccard*float64(len(pi.sh)+len(pj.sh)-n) || float64(n) < MinContainment*float64(min(len(pi.sh), len(pj.sh))) {
 				continue
 			}

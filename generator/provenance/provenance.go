@@ -14,6 +14,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/factcheck-mx/factcheck/generator/sets"
 )
 
 // Doc is a source's article text, boilerplate left out.
@@ -96,7 +98,7 @@ func Shared(docs []Doc) ([]Relation, Stats) {
 	for _, c := range cand {
 		i, j := int32(c>>32), int32(c&math.MaxUint32)
 		pi, pj := &ps[i], &ps[j]
-		n := overlap(pi.sh, pj.sh)
+		n := sets.Common(pi.sh, pj.sh)
 		if float64(n) < MinJaccard*float64(len(pi.sh)+len(pj.sh)-n) || float64(n) < MinContainment*float64(min(len(pi.sh), len(pj.sh))) {
 			continue
 		}

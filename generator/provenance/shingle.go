@@ -158,21 +158,3 @@ func sortUnique(s *[]uint64) {
 	}
 	*s = a[:n]
 }
-
-// overlap counts the values two sorted lists share.
-func overlap(a, b []uint64) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
-}

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/factcheck-mx/factcheck/generator/sets"
 )
 
 // bruteGroup is Group comparing every pair in order, as it did before
@@ -33,7 +35,7 @@ func bruteGroup(qs []Quote) [][]int {
 				limit = MinSimilarityUnattributed
 			}
 			ri, rj := find(i), find(j)
-			if ri == rj || dice(toks[i], toks[j]) < limit || speaker[ri] != "" && speaker[rj] != "" && speaker[ri] != speaker[rj] {
+			if ri == rj || sets.Dice(toks[i], toks[j]) < limit || speaker[ri] != "" && speaker[rj] != "" && speaker[ri] != speaker[rj] {
 				continue
 			}
 			parent[rj] = ri

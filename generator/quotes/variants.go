@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/factcheck-mx/factcheck/generator/sets"
 	"github.com/factcheck-mx/factcheck/generator/wordiff"
 )
 
@@ -56,7 +57,7 @@ func Group(qs []Quote) [][]int {
 			limit = MinSimilarityUnattributed
 		}
 		ri, rj := find(i), find(j)
-		if ri == rj || dice(toks[i], toks[j]) < limit {
+		if ri == rj || sets.Dice(toks[i], toks[j]) < limit {
 			continue
 		}
 		// A group holds at most one named speaker, even through
@@ -204,27 +205,6 @@ func prefix(n int, limit float64) int {
 // Words splits a quotation into comparable words: lower case, accents and
 // punctuation removed, typographic apostrophes made straight.
 func Words(s string) []string { return wordiff.Words(s) }
-
-// dice is the Dice coefficient of two sorted token sets.
-func dice(a, b []int32) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	common, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			common++
-			i++
-			j++
-		}
-	}
-	return 2 * float64(common) / float64(len(a)+len(b))
-}
 
 // Op is one step of a word-level difference.
 type Op = wordiff.Op
