@@ -179,7 +179,9 @@ func revision(c history.Commit, commitURL string) Revision {
 
 // trailer matches the commit-message convention for giving a reason:
 // a line "Correction: why" or "Update: why".
-var trailer = regexp.MustCompile(`(?mi)^(correction|update):\s*(.+)$`)
+// The reason is the rest of that line: a "Correction:" line with nothing
+// after it still marks a correction, and its reason is the subject.
+var trailer = regexp.MustCompile(`(?mi)^(correction|update):[ \t]*(.*)$`)
 
 // version is what readers are told of when a page's file changes: a
 // claim's rating and summary, and the page's other fields as text.
@@ -219,7 +221,11 @@ func readVersion(l *history.Log, folder string, ch history.Change, opt Options) 
 			}
 			ev = append(ev, line)
 		}
-		return version{c.Rating, c.Summary, []field{{"analysis", c.Body}, {"evidence", strings.Join(ev, "\n")}}}, true
+		who := c.Claimant
+		if c.Unnamed != "" {
+			who = c.Unnamed + " (" + c.Reporter + ")"
+		}
+		return version{c.Rating, c.Summary, []field{{"title", c.Title}, {"claim", c.Text}, {"claimant", who}, {"analysis", c.Body}, {"evidence", strings.Join(ev, "\n")}}}, true
 	case people.Dir:
 		p := people.Parse(f, &probs)
 		if p == nil {
@@ -293,7 +299,9 @@ func corrections(l *history.Log, cur string, changes []history.Change, opt Optio
 		}
 		if m != nil {
 			corr.Kind = strings.ToLower(m[1])
-			corr.Reason = strings.TrimSpace(m[2])
+			if r := strings.TrimSpace(m[2]); r != "" {
+				corr.Reason = r
+			}
 		}
 		out = append(out, corr)
 	}

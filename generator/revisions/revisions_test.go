@@ -89,6 +89,20 @@ func TestReasonDefaultsToSubject(t *testing.T) {
 	}
 }
 
+// A "Correction:" line with nothing after it marks a correction; its
+// reason is the subject, not the line after it.
+func TestEmptyCorrectionLine(t *testing.T) {
+	r := historytest.New(t, "")
+	r.Write("claims/c.md", claim("unsupported", "a", "First."))
+	r.Commit("Publish")
+	r.Write("claims/c.md", claim("unsupported", "a", "Second."))
+	r.Commit("Fix the analysis\n\nCorrection:\nSigned-off-by: Ana")
+	c := derive(t, r, "claims/c.md").Pages["claims/c.md"].Corrections
+	if len(c) != 1 || c[0].Kind != "correction" || c[0].Reason != "Fix the analysis" {
+		t.Errorf("corrections: %+v", c)
+	}
+}
+
 func TestRenamesBecomeAliases(t *testing.T) {
 	r := historytest.New(t, "")
 	r.Write("claims/first-name.md", claim("unsupported", "a", "one"))
