@@ -85,7 +85,7 @@ type OriginItem struct {
 	Label     string   `json:"label"`
 	Pieces    []int    `json:"pieces"` // 1-based positions in the claim's evidence list
 	Why       []string `json:"why,omitempty"`
-	Statement bool     `json:"statement,omitempty"` // the origin of the claim's own statement
+	Statement bool     `json:"statement,omitempty"` // supporting passages from the origin of the claim's own statement
 }
 
 // EvidenceItem is one quote with where it is.
@@ -222,7 +222,8 @@ func originCounts(ind derive.Independence, located []derive.Located) []OriginCou
 		oc := OriginCount{Stance: sc.Stance, Passages: sc.Passages}
 		for _, k := range sc.Origins {
 			o := ind.Origins[k]
-			it := OriginItem{Label: o.Label, Statement: o.Statement && sc.Stance != "statement"}
+			// Only support from the statement's own origin is discounted.
+			it := OriginItem{Label: o.Label, Statement: o.Statement && sc.Stance == "supports"}
 			var pieces []int
 			for _, i := range o.Pieces {
 				if located[i].Stance == sc.Stance {
