@@ -85,7 +85,7 @@ type Options struct {
 // Read walks the history of HEAD once. A missing repository is not an error:
 // the Log says it is not Known. Other failures are errors.
 func Read(ctx context.Context, opt Options) (*Log, error) {
-	repo, err := git.PlainOpenWithOptions(opt.Root, &git.PlainOpenOptions{DetectDotGit: true})
+	repo, err := git.PlainOpenWithOptions(opt.Root, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return &Log{Why: "not a git repository"}, nil
 	}
@@ -775,7 +775,7 @@ func Short(h plumbing.Hash) string { return h.String()[:7] }
 // false when root is not in a repository with commits: enough to tell
 // whether a Log read earlier is still the history of HEAD.
 func Head(root string) (plumbing.Hash, string, bool) {
-	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true})
+	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if err != nil {
 		return plumbing.ZeroHash, "", false
 	}

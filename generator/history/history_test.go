@@ -223,3 +223,37 @@ func TestChangedRange(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkedWorktree reads the history of a checkout made with git
+// worktree add: its .git is a file naming a folder in the main
+// repository, whose commondir holds the objects and refs. (go-git read no
+// commits there before it was told to follow commondir.)
+func TestLinkedWorktree(t *testing.T) {
+	r := newRepo(t)
+	r.Write("claims/a.md", "one")
+	r.Commit("Publish a")
+	r.Write("claims/a.md", "two")
+	head := r.Commit("Edit a")
+
+	wt := t.TempDir()
+	admin := filepath.Join(r.Dir, ".git", "worktrees", "wt")
+	for name, text := range map[string]string{
+		filepath.Join(admin, "HEAD"):        head.String() + "\n",
+		filepath.Join(admin, "commondir"):   "../..\n",
+		filepath.Join(admin, "gitdir"):      filepath.Join(wt, ".git") + "\n",
+		filepath.Join(wt, ".git"):           "gitdir: " + admin + "\n",
+		filepath.Join(wt, "claims", "a.md"): "two",
+	} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := read(t, wt)
+	want := []string{"Edit a: M claims/a.md", "Publish a: A claims/a.md"}
+	if got := changes(l); !l.Known || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("known %v (%s), changes:\n%s\nwant:\n%s", l.Known, l.Why, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
