@@ -180,7 +180,7 @@ func (l *Loaded) Content(baseURL string) (map[string][]byte, error) {
 	if baseURL == "" {
 		baseURL = l.Config.BaseURL
 	}
-	opt := site.Options{Title: l.Config.Title, BaseURL: config.NormalizeBaseURL(baseURL), History: l.History}
+	opt := site.Options{Title: l.Config.Title, BaseURL: config.NormalizeBaseURL(baseURL), History: l.History, Excerpts: l.Config.Excerpts}
 	if l.builder != nil {
 		opt.Cache = l.builder.pages
 	}

@@ -33,6 +33,10 @@ type Config struct {
 	// are warnings, not errors, while a site's existing checks are
 	// brought up to it.
 	Lenient bool
+	// Excerpts is params.sources.publish = "excerpts": source pages
+	// republish only the paragraphs quoted as evidence, unless a source
+	// says publish: full.
+	Excerpts bool
 	// Segments are the names of the [segments] a build can render alone.
 	Segments []string
 	// Hugo is what Hugo is given of config.toml: the settings the site
@@ -86,6 +90,14 @@ func Load(root string, probs *diag.List) *Config {
 						}
 					}
 					fs.String("branch", false, "")
+				case pf.Key == "sources" && pf.Value.Kind == meta.Map:
+					fs := meta.NewFields(File, pf.Value, pf.Line, probs)
+					if v, line := fs.String("publish", false, ""); v == "excerpts" {
+						c.Excerpts = true
+					} else if v != "" && v != "full" {
+						fs.Errorf(line, "params.sources.publish %q is not one of \"full\" or \"excerpts\": full republishes each source's text, excerpts only the paragraphs quoted as evidence", v)
+					}
+					fs.Finish()
 				case pf.Key == "methodology" && pf.Value.Kind == meta.Map:
 					fs := meta.NewFields(File, pf.Value, pf.Line, probs)
 					if fs.Has("enforce") {

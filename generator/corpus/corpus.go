@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,8 +33,21 @@ type Source struct {
 	Notes     string   // how the metadata was established
 	Original  string   // file name of the page as captured, kept beside this one; "" if none
 	OrigLine  int      // line of the original field
-	Paras     []Para
+	Archived  string   // a web archive's copy of the article (http(s)); "" if none
+	// Publish is how much of the text the site republishes: Full, Excerpts,
+	// or "" for the site's default (config.toml, params.sources.publish).
+	Publish string
+	Paras   []Para
 }
+
+// How much of a source's text the site republishes.
+const (
+	Full     = "full"     // every paragraph
+	Excerpts = "excerpts" // only the paragraphs quoted as evidence, each whole (its context)
+)
+
+// PublishModes are the values of a source's publish field.
+var PublishModes = []string{Full, Excerpts}
 
 // Para is one paragraph of the article text.
 type Para struct {
@@ -146,6 +160,20 @@ func ParseAt(f meta.File, today time.Time, probs *diag.List) *Source {
 		if s.Original != "" && !validOriginal(f.ID, s.Original) {
 			fs.Errorf(oline, "original %q must name a file beside this one called %s%shtml (or .htm or .txt)", s.Original, f.ID, meta.OriginalMark)
 			s.Original = ""
+		}
+		var aline int
+		s.Archived, aline = fs.String("archived", false, "")
+		if s.Archived != "" && !httpURL(s.Archived) {
+			fs.Errorf(aline, "archived %q must be a full http:// or https:// address of a web archive's copy (e.g. https://web.archive.org/web/2024/https://example.org/a)", s.Archived)
+			s.Archived = ""
+		}
+		if fs.Has("publish") {
+			v, pline := fs.String("publish", true, "full or excerpts")
+			if v != "" && !slices.Contains(PublishModes, v) {
+				fs.Errorf(pline, "publish %q is not one of %s: full republishes the text, excerpts only the paragraphs quoted as evidence", v, meta.Describe(PublishModes))
+			} else {
+				s.Publish = v
+			}
 		}
 		overrides.add, overrides.addLine = fs.Strings("boilerplate", false, "")
 		overrides.keep, overrides.keepLine = fs.Strings("article", false, "")

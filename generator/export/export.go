@@ -67,6 +67,7 @@ type Source struct {
 	Title     string     `json:"title"`
 	Outlet    string     `json:"outlet"`
 	URL       string     `json:"url"`
+	Archived  string     `json:"archived,omitempty"` // a web archive's copy of the article
 	Published string     `json:"published"`
 	Language  string     `json:"language"`
 	Author    string     `json:"author"`
@@ -190,7 +191,7 @@ func Files(r *derive.Result, base string) (map[string][]byte, error) {
 	s := Sources{Version: Version, Sources: []Source{}, Relations: []Relation{}}
 	for _, src := range r.Sources {
 		out := Source{
-			ID: src.ID, Title: src.Title, Outlet: src.Outlet, URL: src.URL, Published: src.Published,
+			ID: src.ID, Title: src.Title, Outlet: src.Outlet, URL: src.URL, Archived: src.Archived, Published: src.Published,
 			Language: src.Language, Author: src.Author, Relays: append([]string{}, src.Relays...),
 			Page: base + "sources/" + src.ID + "/", Cites: []Citation{}, Quotes: len(r.SourceQuote[src.ID]),
 		}

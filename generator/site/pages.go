@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
+	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/derive"
 	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/quotes"
@@ -441,21 +442,25 @@ func (g *gen) personPage(id string) (Page, error) {
 
 // Source is a source page's data.
 type Source struct {
-	ID        string     `json:"id"`
-	Outlet    string     `json:"outlet"`
-	URL       string     `json:"url"`
-	Published string     `json:"published"`
-	Language  string     `json:"language"`
-	Author    string     `json:"author"`
-	Relays    []string   `json:"relays"`
-	Notes     string     `json:"notes,omitempty"`
-	Original  string     `json:"original,omitempty"` // file name of the page as captured, in corpus/
-	Paras     []Para     `json:"paras"`
-	People    []Link     `json:"people"`
-	Claims    []ClaimRef `json:"claims"`
-	Marked    int        `json:"marked"`  // paragraphs with evidence
-	Removed   int        `json:"removed"` // paragraphs that are not article text
-	Card      SourceCard `json:"card"`
+	ID        string   `json:"id"`
+	Outlet    string   `json:"outlet"`
+	URL       string   `json:"url"`
+	Published string   `json:"published"`
+	Language  string   `json:"language"`
+	Author    string   `json:"author"`
+	Relays    []string `json:"relays"`
+	Notes     string   `json:"notes,omitempty"`
+	Original  string   `json:"original,omitempty"` // file name of the page as captured, in corpus/
+	Archived  string   `json:"archived,omitempty"` // a web archive's copy of the article
+	// Excerpts says only the paragraphs quoted as evidence are republished;
+	// the others are gaps that keep their anchors.
+	Excerpts bool       `json:"excerpts,omitempty"`
+	Paras    []Para     `json:"paras"`
+	People   []Link     `json:"people"`
+	Claims   []ClaimRef `json:"claims"`
+	Marked   int        `json:"marked"`  // paragraphs with evidence
+	Removed  int        `json:"removed"` // paragraphs that are not article text
+	Card     SourceCard `json:"card"`
 	// Provenance: sources sharing this one's text, the outlets its text
 	// cites as its origin, and other sources relaying the same outlets.
 	Shares     []Share  `json:"shares,omitempty"`
@@ -512,6 +517,11 @@ type Para struct {
 	Cited       []Link      `json:"cited,omitempty"`       // claims quoting this paragraph, each once
 	Quotes      []QuoteMark `json:"quotes,omitempty"`
 	Shared      []Link      `json:"shared,omitempty"` // other sources' paragraphs sharing its text
+	// Withheld are the anchors of a run of paragraphs not republished (a
+	// source published as excerpts), from this one (N) to Last; the
+	// paragraph then has no text.
+	Withheld []string `json:"withheld,omitempty"`
+	Last     int      `json:"last,omitempty"`
 }
 
 // QuoteMark is a quotation in a paragraph and who said it.
@@ -537,7 +547,11 @@ func (g *gen) sourcePage(id string) Page {
 	p := &Source{
 		ID: id, Outlet: s.Outlet, URL: url, Published: s.Published, Language: s.Language,
 		Author: s.Author, Relays: append([]string{}, s.Relays...), Notes: s.Notes, Original: s.Original,
-		People: []Link{}, Claims: []ClaimRef{},
+		Archived: s.Archived, People: []Link{}, Claims: []ClaimRef{},
+		Excerpts: s.Publish == corpus.Excerpts || s.Publish == "" && g.opt.Excerpts,
+	}
+	if p.Excerpts {
+		p.Original = "" // the captured page is the whole text
 	}
 	marks := g.marks(id)
 	for _, para := range s.Paras {
@@ -579,6 +593,18 @@ func (g *gen) sourcePage(id string) Page {
 		}
 		if out.Evidence {
 			p.Marked++
+		}
+		if p.Excerpts && !out.Evidence {
+			// Not quoted as evidence: not republished. A run of such
+			// paragraphs is one gap holding each one's anchor, so links
+			// to them (mentions, quotations, shared text) still land.
+			if n := len(p.Paras); n > 0 && p.Paras[n-1].Withheld != nil && p.Paras[n-1].Last == para.N-1 {
+				p.Paras[n-1].Withheld = append(p.Paras[n-1].Withheld, para.Anchor)
+				p.Paras[n-1].Last = para.N
+			} else {
+				p.Paras = append(p.Paras, Para{N: para.N, Anchor: para.Anchor, Withheld: []string{para.Anchor}, Last: para.N})
+			}
+			continue
 		}
 		if out.Boilerplate != "" {
 			p.Removed++
@@ -858,8 +884,10 @@ func (g *gen) provenance(p *Source) {
 			h, t := pr[0], pr[1]
 			there := Link{Title: "¶" + strconv.Itoa(t), URL: g.paraURL(other, t)}
 			sh.Paras = append(sh.Paras, ParaPair{Here: Link{Title: "¶" + strconv.Itoa(h), URL: g.paraURL(p.ID, h)}, There: there})
-			if para := &p.Paras[h-1]; para.N == h {
-				para.Shared = append(para.Shared, Link{Title: sh.Source.Title + " " + there.Title, URL: there.URL})
+			// Paragraphs are in order, one each, but a run withheld from
+			// an excerpt is one entry: find it by number.
+			if i, ok := slices.BinarySearchFunc(p.Paras, h, func(x Para, n int) int { return cmp.Compare(x.N, n) }); ok && p.Paras[i].Withheld == nil {
+				p.Paras[i].Shared = append(p.Paras[i].Shared, Link{Title: sh.Source.Title + " " + there.Title, URL: there.URL})
 			}
 		}
 		p.Shares = append(p.Shares, sh)

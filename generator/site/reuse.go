@@ -152,7 +152,7 @@ type state struct {
 func sameBase(a, b *state) bool {
 	ha, hb := a.opt.History, b.opt.History
 	return a.r.Corpus == b.r.Corpus && reflect.DeepEqual(a.r.Scale, b.r.Scale) &&
-		a.opt.Title == b.opt.Title && a.opt.BaseURL == b.opt.BaseURL &&
+		a.opt.Title == b.opt.Title && a.opt.BaseURL == b.opt.BaseURL && a.opt.Excerpts == b.opt.Excerpts &&
 		(ha == nil) == (hb == nil) && (ha == nil || ha.Known == hb.Known)
 }
 

@@ -30,6 +30,9 @@ type Options struct {
 	BaseURL string            // absolute, ending in "/"
 	History *revisions.Result // may be nil: pages then carry no history
 	Cache   *Cache            // may be nil
+	// Excerpts republishes, for sources that do not say otherwise, only
+	// the paragraphs quoted as evidence (config.toml, params.sources).
+	Excerpts bool
 }
 
 // Files returns every generated content file, keyed by its slash path under
