@@ -194,6 +194,21 @@ public/corrections/index.xml contains &lt;span class=&#34;elided&#34;&gt;…&lt;
 			t.Errorf("sitemap.xml lacks %q:\n%s", want, sitemap)
 		}
 	}
+
+	// Published as excerpts, the source's second paragraph is withheld,
+	// and so is the change of its words: the correction says a change was
+	// made, not what it was.
+	editConfig(t, dir, `  [params.repository] => [params.sources]\n    publish = "excerpts"\n  [params.repository]`)
+	if _, _, err := Build(context.Background(), Options{Root: dir}); err != nil {
+		t.Fatal(err)
+	}
+	runAsserts(t, dir, `
+public/sources/base-source/index.html !contains A second paragraph about something
+public/sources/base-source/index.html contains <dt>Article text</dt>
+public/sources/base-source/index.html contains <dd class="text-diff">The text was changed; this site republishes only excerpts of it
+public/corrections/index.html !contains A second paragraph about something
+public/corrections/index.xml !contains A second paragraph about something
+`)
 }
 
 // unrelatedClaim is a different fact check of the base site: same

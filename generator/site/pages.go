@@ -538,6 +538,12 @@ type Segment struct {
 	Claims []Link `json:"claims,omitempty"`
 }
 
+// excerpts reports whether a source is published as excerpts: by its own
+// publish field, else by the site's default.
+func (g *gen) excerpts(s *corpus.Source) bool {
+	return s.Publish == corpus.Excerpts || s.Publish == "" && g.opt.Excerpts
+}
+
 func (g *gen) sourcePage(id string) Page {
 	s := g.c.Source[id]
 	url := s.URL
@@ -548,7 +554,7 @@ func (g *gen) sourcePage(id string) Page {
 		ID: id, Outlet: s.Outlet, URL: url, Published: s.Published, Language: s.Language,
 		Author: s.Author, Relays: append([]string{}, s.Relays...), Notes: s.Notes, Original: s.Original,
 		Archived: s.Archived, People: []Link{}, Claims: []ClaimRef{},
-		Excerpts: s.Publish == corpus.Excerpts || s.Publish == "" && g.opt.Excerpts,
+		Excerpts: g.excerpts(s),
 	}
 	if p.Excerpts {
 		p.Original = "" // the captured page is the whole text
@@ -675,6 +681,9 @@ type CorrectionItem struct {
 type FieldDiff struct {
 	Field string       `json:"field"` // a key of i18n/en.toml with "field_" before it
 	Diff  []wordiff.Op `json:"diff"`
+	// Withheld says the change is not shown: the text of a source
+	// published as excerpts.
+	Withheld bool `json:"withheld,omitempty"`
 }
 
 func revisionItem(r revisions.Revision) RevisionItem {
@@ -747,6 +756,12 @@ func (g *gen) correctionItem(c revisions.Correction) (CorrectionItem, bool) {
 		Kind: c.Kind, Date: c.Date, Reason: c.Reason, Commit: revisionItem(c.Commit),
 	}
 	for _, f := range c.Changes {
+		if c.Section == "sources" && f.Field == "text" && g.excerpts(g.c.Source[c.ID]) {
+			// A source published as excerpts: its text's changes would
+			// republish the words it withholds.
+			item.Changes = append(item.Changes, FieldDiff{Field: f.Field, Withheld: true})
+			continue
+		}
 		item.Changes = append(item.Changes, FieldDiff{Field: f.Field, Diff: f.Diff})
 	}
 	if c.OldRating != c.NewRating {
