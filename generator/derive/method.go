@@ -478,7 +478,9 @@ func (r *Result) needs(c *claims.Claim, rt claims.Rating, located []Located, ind
 		}
 		var b strings.Builder
 		if len(origins) < need {
-			fmt.Fprintf(&b, "rating %q needs %s from at least %d independent %s; this claim's has %d", rt.ID, words[st], need, plural(need, "origin", "origins"), len(origins))
+			// Only support must be independent of the claim's statement.
+			independent := map[string]string{"supports": "independent "}[st]
+			fmt.Fprintf(&b, "rating %q needs %s from at least %d %s%s; this claim's has %d", rt.ID, words[st], need, independent, plural(need, "origin", "origins"), len(origins))
 		} else {
 			fmt.Fprintf(&b, "rating %q allows %s from at most %d %s; this claim's has %d", rt.ID, words[st], most, plural(most, "origin", "origins"), len(origins))
 		}
