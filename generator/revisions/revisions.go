@@ -225,7 +225,7 @@ func readVersion(l *history.Log, folder string, ch history.Change, opt Options) 
 		if c.Unnamed != "" {
 			who = c.Unnamed + " (" + c.Reporter + ")"
 		}
-		return version{c.Rating, c.Summary, []field{{"title", c.Title}, {"claim", c.Text}, {"claimant", who}, {"analysis", c.Body}, {"evidence", strings.Join(ev, "\n")}}}, true
+		return version{c.Rating, c.Summary, []field{{"title", c.Title}, {"claim", c.Text}, {"claimant", who}, {"date", c.Date}, {"setting", c.Setting}, {"sources", strings.Join(c.Sources, ", ")}, {"analysis", c.Body}, {"evidence", strings.Join(ev, "\n")}}}, true
 	case people.Dir:
 		p := people.Parse(f, &probs)
 		if p == nil {
