@@ -101,12 +101,11 @@ func Load(root string, probs *diag.List) *Config {
 				case pf.Key == "methodology" && pf.Value.Kind == meta.Map:
 					fs := meta.NewFields(File, pf.Value, pf.Line, probs)
 					if fs.Has("enforce") {
-						var probs2 diag.List
-						enforce := meta.NewFields(File, pf.Value, pf.Line, &probs2).Bool("enforce")
-						*probs = append(*probs, probs2...)
+						before := len(*probs)
+						enforce := fs.Bool("enforce")
 						// Only a plain false relaxes the rules: a value in
 						// error leaves them enforced.
-						c.Lenient = !enforce && len(probs2) == 0
+						c.Lenient = !enforce && len(*probs) == before
 					}
 					fs.Finish()
 				}

@@ -113,3 +113,28 @@ func FuzzCheckBaseURL(f *testing.F) {
 		}
 	})
 }
+
+// Only enforce = false relaxes the methodology; a value in error is
+// reported and leaves the rules enforced.
+func TestMethodologyEnforce(t *testing.T) {
+	real, err := os.ReadFile(filepath.Join("..", "..", File))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		value   string
+		lenient bool
+		probs   int
+	}{{"false", true, 0}, {"true", false, 0}, {`"no"`, false, 1}, {"0", false, 1}} {
+		dir := t.TempDir()
+		text := strings.Replace(string(real), "enforce = false", "enforce = "+tt.value, 1)
+		if err := os.WriteFile(filepath.Join(dir, File), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var probs diag.List
+		c := Load(dir, &probs)
+		if c.Lenient != tt.lenient || len(probs) != tt.probs {
+			t.Errorf("enforce = %s: lenient %v, problems %v; want lenient %v, %d problems", tt.value, c.Lenient, probs, tt.lenient, tt.probs)
+		}
+	}
+}

@@ -213,21 +213,20 @@ func (r *Corpus) carries(s *corpus.Source, org *people.Person) bool {
 	for _, n := range org.Names() {
 		names[outletKey(n)] = true
 	}
-	for _, o := range r.origins(s) {
-		if names[outletKey(o)] {
-			return true
-		}
-	}
-	return names[outletKey(s.Outlet)]
+	return slices.ContainsFunc(r.carriers(s), func(o string) bool { return names[outletKey(o)] })
 }
 
-// origins are the outlets a source relays or cites as its origin.
-func (r *Corpus) origins(s *corpus.Source) []string {
+// carriers are the outlets whose reporting a source carries: those it
+// relays or cites as its origin, then its own outlet when known.
+func (r *Corpus) carriers(s *corpus.Source) []string {
 	out := append([]string{}, s.Relays...)
 	for _, c := range r.Cites[s.ID] {
 		if c.Outlet != "" && !slices.Contains(out, c.Outlet) {
 			out = append(out, c.Outlet)
 		}
+	}
+	if s.Outlet != "" && s.Outlet != "unknown" {
+		out = append(out, s.Outlet)
 	}
 	return out
 }
@@ -250,7 +249,7 @@ func (r *Corpus) Independence(located []Located) Independence {
 		return parent[i]
 	}
 	counted := func(l Located) bool {
-		return l.N > 0 && (l.Stance == "statement" || l.Stance == "supports" || l.Stance == "contradicts")
+		return l.N > 0 && slices.Contains(claims.CountedStances, l.Stance)
 	}
 	why := map[[2]string]string{}
 	for i := range located {
@@ -313,13 +312,7 @@ func (r *Corpus) Independence(located []Located) Independence {
 	for _, st := range claims.CountedStances {
 		sc := StanceCount{Stance: st}
 		for k, o := range ind.Origins {
-			n := 0
-			for _, i := range o.Pieces {
-				if located[i].Stance == st {
-					n++
-				}
-			}
-			if n > 0 {
+			if n := len(o.Of(located, st)); n > 0 {
 				sc.Passages += n
 				sc.Origins = append(sc.Origins, k)
 			}
@@ -329,6 +322,17 @@ func (r *Corpus) Independence(located []Located) Independence {
 		}
 	}
 	return ind
+}
+
+// Of is the origin's pieces of one stance (indices into located).
+func (o Origin) Of(located []Located, stance string) []int {
+	var out []int
+	for _, i := range o.Pieces {
+		if located[i].Stance == stance {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // WhyAmong is the origin's Why for the pairs of sources that both hold
@@ -367,14 +371,7 @@ func (r *Corpus) sameOrigin(a, b Located) string {
 			reasons = append(reasons, fmt.Sprintf("share text (paragraph %d of %s and paragraph %d of %s)", pp.A, rel.A, pp.B, rel.B))
 		}
 	}
-	sa, sb := r.Source[a.Source], r.Source[b.Source]
-	oa, ob := r.origins(sa), r.origins(sb)
-	if sa.Outlet != "unknown" && sa.Outlet != "" {
-		oa = append(oa, sa.Outlet)
-	}
-	if sb.Outlet != "unknown" && sb.Outlet != "" {
-		ob = append(ob, sb.Outlet)
-	}
+	oa, ob := r.carriers(r.Source[a.Source]), r.carriers(r.Source[b.Source])
 	var common []string
 	seen := map[string]bool{}
 	for _, o := range oa {
@@ -427,11 +424,7 @@ func (r *Corpus) relation(a, b string) (provenance.Relation, bool) {
 func (r *Corpus) originLabel(srcs []string) string {
 	var common []string
 	for i, id := range srcs {
-		s := r.Source[id]
-		own := r.origins(s)
-		if s.Outlet != "" && s.Outlet != "unknown" {
-			own = append(own, s.Outlet)
-		}
+		own := r.carriers(r.Source[id])
 		if i == 0 {
 			common = own
 			continue
@@ -462,8 +455,7 @@ func (r *Result) needs(c *claims.Claim, rt claims.Rating, located []Located, ind
 		var origins []int  // counted
 		var excluded []int // supporting passages in the statement's own origin
 		for k, o := range ind.Origins {
-			has := slices.ContainsFunc(o.Pieces, func(i int) bool { return located[i].Stance == st })
-			if !has {
+			if len(o.Of(located, st)) == 0 {
 				continue
 			}
 			if st == "supports" && o.Statement {
@@ -486,14 +478,8 @@ func (r *Result) needs(c *claims.Claim, rt claims.Rating, located []Located, ind
 		}
 		for _, k := range origins {
 			o := ind.Origins[k]
-			var lines []string
-			var pieces []int
-			for _, i := range o.Pieces {
-				if located[i].Stance == st {
-					lines = append(lines, strconv.Itoa(located[i].Line))
-					pieces = append(pieces, i)
-				}
-			}
+			pieces := o.Of(located, st)
+			lines := lineNumbers(located, pieces)
 			why := o.WhyAmong(located, pieces)
 			switch {
 			case len(lines) > 1 || len(why) > 0:
@@ -506,12 +492,7 @@ func (r *Result) needs(c *claims.Claim, rt claims.Rating, located []Located, ind
 			}
 		}
 		for _, k := range excluded {
-			var lines []string
-			for _, i := range ind.Origins[k].Pieces {
-				if located[i].Stance == st {
-					lines = append(lines, strconv.Itoa(located[i].Line))
-				}
-			}
+			lines := lineNumbers(located, ind.Origins[k].Of(located, st))
 			fmt.Fprintf(&b, "; %s %s not independent of the claim: %s the origin of its statement (%s)", plural(len(lines), "line", "lines")+" "+strings.Join(lines, ", "), plural(len(lines), "is", "are"), plural(len(lines), "it is in", "they are in"), ind.Origins[k].Label)
 		}
 		if len(origins) < need {
@@ -521,6 +502,15 @@ func (r *Result) needs(c *claims.Claim, rt claims.Rating, located []Located, ind
 		}
 		probs.Errorf(c.Path, line, "%s", b.String())
 	}
+}
+
+// lineNumbers are the claim-file lines of the given pieces, as text.
+func lineNumbers(located []Located, pieces []int) []string {
+	var out []string
+	for _, i := range pieces {
+		out = append(out, strconv.Itoa(located[i].Line))
+	}
+	return out
 }
 
 func plural(n int, one, many string) string {

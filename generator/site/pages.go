@@ -225,12 +225,9 @@ func originCounts(ind derive.Independence, located []derive.Located) []OriginCou
 			o := ind.Origins[k]
 			// Only support from the statement's own origin is discounted.
 			it := OriginItem{Label: o.Label, Statement: o.Statement && sc.Stance == "supports"}
-			var pieces []int
-			for _, i := range o.Pieces {
-				if located[i].Stance == sc.Stance {
-					it.Pieces = append(it.Pieces, i+1)
-					pieces = append(pieces, i)
-				}
+			pieces := o.Of(located, sc.Stance)
+			for _, i := range pieces {
+				it.Pieces = append(it.Pieces, i+1)
 			}
 			it.Why = o.WhyAmong(located, pieces)
 			oc.Origins = append(oc.Origins, it)
