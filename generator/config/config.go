@@ -39,6 +39,8 @@ type Config struct {
 	Excerpts bool
 	// Segments are the names of the [segments] a build can render alone.
 	Segments []string
+	// Organisation is [params.organisation]: who publishes the site.
+	Organisation Organisation
 	// Hugo is what Hugo is given of config.toml: the settings the site
 	// allows (see hugo.go), without [security], which Policy replaces.
 	Hugo map[string]any
@@ -63,7 +65,8 @@ func Load(root string, probs *diag.List) *Config {
 			probs.Warnf(name, 0, "not read: the site's configuration is config.toml alone, and Hugo is given only the settings config.toml may set; move what this sets into config.toml")
 		}
 	}
-	var ratings *meta.Node
+	var ratings, organisation *meta.Node
+	paramsLine := 0
 	for _, f := range n.Fields {
 		switch {
 		case f.Key == "title" && f.Value.Kind == meta.Scalar:
@@ -75,10 +78,13 @@ func Load(root string, probs *diag.List) *Config {
 				c.Segments = append(c.Segments, sf.Key)
 			}
 		case f.Key == "params" && f.Value.Kind == meta.Map:
+			paramsLine = f.Line
 			for _, pf := range f.Value.Fields {
 				switch {
 				case pf.Key == "ratings":
 					ratings = pf.Value
+				case pf.Key == "organisation":
+					organisation = pf.Value
 				case pf.Key == "repository" && pf.Value.Kind == meta.Map:
 					fs := meta.NewFields(File, pf.Value, pf.Line, probs)
 					u, line := fs.String("url", false, "")
@@ -117,6 +123,11 @@ func Load(root string, probs *diag.List) *Config {
 	}
 	c.BaseURL = NormalizeBaseURL(c.BaseURL)
 	c.Scale = claims.ParseScale(File, ratings, probs)
+	if organisation != nil && organisation.Kind != meta.Map {
+		probs.Errorf(File, organisation.Line, "params.organisation must be a table ([params.organisation]) of the facts about who publishes the site")
+		organisation = nil
+	}
+	c.Organisation = loadOrganisation(organisation, paramsLine, probs)
 	return c
 }
 

@@ -138,3 +138,68 @@ func TestMethodologyEnforce(t *testing.T) {
 		}
 	}
 }
+
+// Every fact the IFCN code asks a fact-checker to publish is in
+// [params.organisation]; check names each one missing, and refuses a
+// contact readers cannot use.
+func TestOrganisation(t *testing.T) {
+	real, err := os.ReadFile(filepath.Join("..", "..", File))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(string(real), "  [params.organisation]\n")
+	end := strings.Index(string(real), "\n\n  # Where the site's files are edited")
+	if start < 0 || end < start {
+		t.Fatal("config.toml has no [params.organisation] table before [params.repository]")
+	}
+	table := string(real[start:end])
+	for _, tt := range []struct {
+		name, old, new string
+		want           []string // messages, in order
+	}{
+		{"complete", "", "", nil},
+		{"table missing", table, "", []string{"config.toml:90: warning: [params.organisation] is missing: add it with form, ownership, funding, editors, reviewers, contact, reply, answer-days, ifcn-signatory"}},
+		{"funding missing", "    funding = ", "    # funding = ", []string{"warning: [params.organisation] has no funding: where its money comes from (or that it has none)"}},
+		{"contact missing", "    contact = ", "    # contact = ", []string{"has no contact: an address readers can write to besides GitHub"}},
+		{"signatory missing", "    ifcn-signatory = false", "", []string{"has no ifcn-signatory"}},
+		{"contact on GitHub", `contact = "/contact/"`, `contact = "https://github.com/factcheck-mx/factcheck/issues"`, []string{`contact "https://github.com/factcheck-mx/factcheck/issues" is on GitHub`}},
+		{"contact not an address", `contact = "/contact/"`, `contact = "javascript:alert(1)"`, []string{`contact "javascript:alert(1)" is not an address readers can use`}},
+		{"contact protocol-relative", `contact = "/contact/"`, `contact = "//evil.example/"`, []string{`is not an address readers can use`}},
+		{"contact e-mail", `contact = "/contact/"`, `contact = "mailto:desk@example.org"`, nil},
+		{"empty editors", `editors = "The fact-check desk`, `editors = "" # "`, []string{`field "editors" is empty`}},
+		{"answer-days out of range", "answer-days = 7", "answer-days = 0", []string{"answer-days 0 must be between 1 and 90"}},
+		{"answer-days text", "answer-days = 7", `answer-days = "a week"`, []string{`field "answer-days" must be a whole number`}},
+		{"unknown key", "    answer-days = 7", "    answer-days = 7\n    fundng = \"x\"", []string{`unknown field "fundng": did you mean "funding"?`}},
+		{"not a table", table, "", []string{"params.organisation must be a table", "warning: [params.organisation] is missing"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := string(real)
+			if tt.old != "" {
+				if !strings.Contains(text, tt.old) {
+					t.Fatalf("config.toml has no %q", tt.old)
+				}
+				text = strings.Replace(text, tt.old, tt.new, 1)
+			}
+			if tt.name == "not a table" {
+				text = strings.Replace(text, "[params]\n", "[params]\n  organisation = \"us\"\n", 1)
+			}
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, File), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var probs diag.List
+			c := Load(dir, &probs)
+			if len(probs) != len(tt.want) {
+				t.Fatalf("got %d problems %v; want %d: %q", len(probs), probs, len(tt.want), tt.want)
+			}
+			for i, w := range tt.want {
+				if got := probs[i].String(); !strings.Contains(got, w) {
+					t.Errorf("problem %d = %q; want it to contain %q", i, got, w)
+				}
+			}
+			if tt.name == "complete" && (c.Organisation.AnswerDays != 7 || c.Organisation.Contact != "/contact/" || c.Organisation.Signatory || c.Organisation.Funding == "") {
+				t.Errorf("organisation = %+v", c.Organisation)
+			}
+		})
+	}
+}
