@@ -127,7 +127,10 @@ func TestMethodologyEnforce(t *testing.T) {
 		probs   int
 	}{{"false", true, 0}, {"true", false, 0}, {`"no"`, false, 1}, {"0", false, 1}} {
 		dir := t.TempDir()
-		text := strings.Replace(string(real), "enforce = false", "enforce = "+tt.value, 1)
+		if !strings.Contains(string(real), "enforce = true") {
+			t.Fatal("config.toml does not say enforce = true")
+		}
+		text := strings.Replace(string(real), "enforce = true", "enforce = "+tt.value, 1)
 		if err := os.WriteFile(filepath.Join(dir, File), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}

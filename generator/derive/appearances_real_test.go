@@ -54,8 +54,11 @@ func TestRealAppearances(t *testing.T) {
 			{unn, 11, []string{cited, variant, shared, attrib}, true},
 		},
 		"london-mexico-favorable-environment-for-russians": {
+			{abbasi, 0, []string{listed}, true}, // listed for its support, not for the claim's words
 			{militarny, 0, []string{listed}, true},
+			{ndtv, 0, []string{listed}, true},
 			{hub, 31, []string{cited, attrib}, true},
+			{unn, 0, []string{listed}, true},
 		},
 	}
 	for id, w := range want {

@@ -136,8 +136,13 @@ func attribute(q *Quote, para string, last *Quote, prev string, m *people.Matche
 	if loc := speech.FindStringIndex(after); loc != nil {
 		if id, ok := speakerNear(after, loc, m); ok {
 			q.Speaker, q.Rule = id, "after"
+			return
 		}
-		return // attributed after the quote, to someone not in the registry at most
+		// "X said … “…” and added …": a verb joined by "and" shares the
+		// subject of the verb before the quotation.
+		if !strings.EqualFold(strings.Trim(after[:loc[0]], " ,"), "and") {
+			return // attributed after the quote, to someone not in the registry at most
+		}
 	}
 	if loc := lastIndex(speech, before); loc != nil {
 		if id, ok := speakerNear(before, loc, m); ok {

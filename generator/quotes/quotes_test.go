@@ -54,6 +54,8 @@ func TestAttribution(t *testing.T) {
 		{"a pronoun opening a paragraph refers to the previous paragraph's speaker", []string{`“The border is open to them,” Ruiz said.`, `She added: “We watch them closely every day.”`}, []string{"ana-ruiz/after: The border is open to them", "ana-ruiz/pronoun: We watch them closely every day."}},
 		{"not past a paragraph that names someone else", []string{`“The border is open to them,” Ruiz said.`, `Bo Chen disagreed. “They come and go,” he said.`}, []string{"ana-ruiz/after: The border is open to them", "bo-chen/pronoun: They come and go"}},
 		{"not past a paragraph without quotations", []string{`“The border is open to them,” Ruiz said.`, `Officials met later.`, `“We watch them closely,” she said.`}, []string{"ana-ruiz/after: The border is open to them", "/: We watch them closely"}},
+		{"a verb joined by and after the quotation shares the subject before it", []string{`Bo Chen said the agents were “here in large numbers” and added that talks continue.`}, []string{"bo-chen/before: here in large numbers"}},
+		{"a verb after the quotation naming nobody is not joined to the subject before it", []string{`Bo Chen said so first. Then “the agents have all gone home,” an official added.`}, []string{"/: the agents have all gone home"}},
 		{"an unclosed quotation runs to the end", []string{`Ruiz said: “The border is open and it will stay open`}, []string{"ana-ruiz/before: The border is open and it will stay open"}},
 	}
 	for _, tt := range tests {

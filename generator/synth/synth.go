@@ -26,7 +26,17 @@ type Stats struct{ Claims, Sources, People int }
 
 // Write writes the inputs of a site with n claims into dir's corpus/,
 // people/ and claims/ folders (created; existing files are overwritten).
+// Synthetic evidence is shaped for volume, not for the methodology's rules
+// (whose statement it is, independent origins), so Write also turns those
+// rules into warnings in dir's config.toml, if there is one.
 func Write(dir string, n int, seed uint64) (Stats, error) {
+	cfg := filepath.Join(dir, "config.toml")
+	if b, err := os.ReadFile(cfg); err == nil {
+		relaxed := strings.Replace(string(b), "enforce = true", "enforce = false", 1)
+		if err := os.WriteFile(cfg, []byte(relaxed), 0o644); err != nil {
+			return Stats{}, err
+		}
+	}
 	c := corpustest.WithPeople(max(n/5, 1), max(n/20, 1), seed)
 	r := rand.New(rand.NewPCG(seed, 0xc1a1))
 	for _, d := range []string{"corpus", "people", "claims"} {
