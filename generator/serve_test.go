@@ -93,7 +93,7 @@ func TestServeShowsEdits(t *testing.T) {
 	page := site + "claims/kolbe-russia-willing-to-take-higher-risks/"
 	// Pages that show the claim's summary too, written in the same update:
 	// another claim (related), its claimant's page, a source it quotes.
-	others := []string{"claims/burns-expelled-officers-looking-for-places-to-operate/", "people/paul-kolbe/", "sources/unn-mexico-refused-to-expel-russian-spies/"}
+	others := []string{"claims/vanherck-largest-portion-of-gru-in-mexico/", "people/paul-kolbe/", "sources/unn-mexico-refused-to-expel-russian-spies/"}
 	getURL := func(u string) string {
 		resp, err := http.Get(u)
 		if err != nil {
