@@ -48,30 +48,36 @@ func loadOrganisation(n *meta.Node, line int, probs *diag.List) Organisation {
 		return o
 	}
 	fs := meta.NewFields(File, n, n.Line, probs)
-	text := func(key string, dst *string) {
-		if !fs.Has(key) {
-			fs.Warnf("[params.organisation] has no %s: %s", key, what(key))
-			return
+	// present says whether key is there, warning when it is not.
+	present := func(key string) bool {
+		if fs.Has(key) {
+			return true
 		}
-		*dst, _ = fs.String(key, true, what(key))
+		fs.Warnf("[params.organisation] has no %s: %s", key, what(key))
+		return false
+	}
+	text := func(key string, dst *string) int {
+		if !present(key) {
+			return 0
+		}
+		v, line := fs.String(key, true, what(key))
+		*dst = v
+		return line
 	}
 	text("form", &o.Form)
 	text("ownership", &o.Ownership)
 	text("funding", &o.Funding)
 	text("editors", &o.Editors)
 	text("reviewers", &o.Reviewers)
-	text("contact", &o.Contact)
+	cl := text("contact", &o.Contact)
 	text("reply", &o.Reply)
 	if o.Contact != "" {
-		_, cl := fs.String("contact", false, "")
 		if why := checkContact(o.Contact); why != "" {
 			fs.Errorf(cl, "contact %q %s", o.Contact, why)
 			o.Contact = ""
 		}
 	}
-	if !fs.Has("answer-days") {
-		fs.Warnf("[params.organisation] has no answer-days: %s", what("answer-days"))
-	} else {
+	if present("answer-days") {
 		before := len(*probs)
 		d, dl := fs.Int("answer-days", true, what("answer-days"))
 		switch {
@@ -82,9 +88,7 @@ func loadOrganisation(n *meta.Node, line int, probs *diag.List) Organisation {
 			o.AnswerDays = d
 		}
 	}
-	if !fs.Has("ifcn-signatory") {
-		fs.Warnf("[params.organisation] has no ifcn-signatory: %s", what("ifcn-signatory"))
-	} else {
+	if present("ifcn-signatory") {
 		o.Signatory = fs.Bool("ifcn-signatory")
 	}
 	fs.Finish()
