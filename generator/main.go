@@ -13,6 +13,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/factcheck-mx/factcheck/generator/card"
 	"io"
 	"os"
 	"os/signal"
@@ -117,12 +118,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	base := fs.String("base-url", "", "the site's base URL (default: baseURL in config.toml)")
 	drafts := fs.Bool("drafts", false, "include draft claims (for previews)")
 	segments := fs.String("segments", "", "render only these segments of config.toml's [segments], comma-separated: one part of a build split across machines (no search index)")
+	cache := fs.String("cache", card.DefaultCacheDir(), "the folder that keeps share cards between builds (empty: draw every card anew)")
 	withSearch := searchFlag(fs)
 	format := formatFlag(fs)
 	if fs.Parse(args) != nil || !validFormat(*format, stderr) {
 		return 2
 	}
-	opt := build.Options{Root: *root, BaseURL: *base, Drafts: *drafts}
+	opt := build.Options{Root: *root, BaseURL: *base, Drafts: *drafts, CardCache: *cache}
 	if *segments != "" {
 		opt.Segments = strings.Split(*segments, ",")
 		*withSearch = false

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/factcheck-mx/factcheck/generator/card"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -46,6 +47,9 @@ type Options struct {
 	// Their public/ folders copied into one are the whole site. No search
 	// index is built for a part (index the whole, once merged).
 	Segments []string
+	// CardCache is the folder that keeps share cards between builds
+	// (card.DefaultCacheDir); empty draws every card anew.
+	CardCache string
 }
 
 // ErrInvalid is returned (wrapped) when the inputs have errors.
@@ -57,7 +61,10 @@ type Loaded struct {
 	Result  *derive.Result
 	History *revisions.Result // nil until ReadHistory
 	Pages   []pages.Page      // the hand-written pages of content/, checked
-	Probs   diag.List
+	Labels  card.Labels       // the words of the share cards (i18n)
+	// CardCache keeps share cards between builds; nil keeps none.
+	CardCache *card.Cache
+	Probs     diag.List
 	// HistoryErr is why a repository that exists could not be read (a
 	// damaged pack, index or object), after ReadHistory; nil when it was
 	// read, or when there is none.
@@ -113,6 +120,7 @@ func (b *Builder) Load(ctx context.Context) (*Loaded, error) {
 	}
 	in.Claims = claims.Load(b.root, cfg.Scale, b.cache, &probs)
 	hand := pages.Load(b.root, site.Sections, &probs)
+	labels := card.LoadLabels(b.root, cfg.Language, &probs)
 	checkSymlinks(b.root, &probs)
 	checkStatic(b.root, &probs)
 	search.Check(b.root, &probs)
@@ -121,8 +129,9 @@ func (b *Builder) Load(ctx context.Context) (*Loaded, error) {
 	}
 	res := derive.Again(b.prev, in, &probs)
 	b.prev = res
+	checkCardLetters(res, &probs)
 	probs.Sort()
-	return &Loaded{Config: cfg, Result: res, Pages: hand, Probs: probs, builder: b}, ctx.Err()
+	return &Loaded{Config: cfg, Result: res, Pages: hand, Labels: labels, Probs: probs, builder: b}, ctx.Err()
 }
 
 // ReadHistory reads the repository's history of the input files (one walk)
@@ -180,10 +189,15 @@ func (l *Loaded) Content(baseURL string) (map[string][]byte, error) {
 	if baseURL == "" {
 		baseURL = l.Config.BaseURL
 	}
-	opt := site.Options{Title: l.Config.Title, BaseURL: config.NormalizeBaseURL(baseURL), History: l.History, Excerpts: l.Config.Excerpts}
+	opt := site.Options{Title: l.Config.Title, Language: l.Config.Language, BaseURL: config.NormalizeBaseURL(baseURL), History: l.History, Excerpts: l.Config.Excerpts}
 	if l.builder != nil {
 		opt.Cache = l.builder.pages
 	}
+	painter, err := card.New()
+	if err != nil {
+		return nil, err
+	}
+	opt.Cards = &site.Cards{Painter: painter, Cache: l.CardCache, Labels: l.Labels, Description: l.Config.Description}
 	return site.Files(l.Result, opt)
 }
 
@@ -286,6 +300,8 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, l.Probs, fmt.Errorf("the git repository cannot be read, and publishing without it would delete the public record of revisions and corrections: %w; repair it (git fsck) or clone it again (a preview build, -drafts, goes on without history)", l.HistoryErr)
 	}
 	t.lap("history")
+	cards := card.OpenCache(opt.CardCache)
+	l.CardCache = cards
 	base := opt.BaseURL
 	if base == "" {
 		base = l.Config.BaseURL
@@ -374,6 +390,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	s.PublicFiles = countFiles(dest)
 	t.lap("count")
 	<-cleaned
+	cards.Prune(30 * 24 * time.Hour) // cards no build has used for a month
 	t.lap("clean")
 	// The previous content and site, now in the staging folder, are left
 	// for the next build to delete while it works (see RemoveStale): on

@@ -127,13 +127,22 @@ var onAttr = regexp.MustCompile(`\son[a-z]+\s*=`)
 
 // pagesExpected returns the addresses (slash paths under public/) of the
 // pages the content files are rendered at: "claims/ID/index.md" at
-// "claims/ID/index.html", "about.md" at "about/index.html". Drafts are
+// "claims/ID/index.html", "about.md" at "about/index.html", and of the
+// share cards, published beside their pages (claims/ID/card.png; the
+// site's card, share/card.png, in a bundle that is not a page). Drafts are
 // expected only in preview builds.
 func pagesExpected(files map[string][]byte, drafts bool) []string {
 	var out []string
 	for name, data := range files {
 		dir, file := path.Split(name)
 		switch {
+		case file == site.CardFile:
+			if drafts || !bytes.Contains(files[dir+"index.md"], []byte(`"draft": true`)) {
+				out = append(out, name)
+			}
+			continue
+		case name == site.ShareSection+"/index.md":
+			continue
 		case file == "index.md" || file == "_index.md":
 		case dir == "" && strings.HasSuffix(file, ".md"):
 			dir = strings.TrimSuffix(file, ".md") + "/"

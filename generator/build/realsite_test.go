@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -67,6 +68,7 @@ func TestRealSite(t *testing.T) {
 
 	checkExport(t, filepath.Join(dir, "public"))
 	checkClaimReview(t, filepath.Join(dir, "public"), sum.Claims)
+	checkShareCards(t, filepath.Join(dir, "public"), sum.Claims, sum.People)
 
 	first := treeBytes(t, filepath.Join(dir, "public"))
 	if _, _, err := Build(ctx, Options{Root: dir}); err != nil {
@@ -80,6 +82,10 @@ func TestRealSite(t *testing.T) {
 	content := &txtar.Archive{Comment: []byte("Generated content of the real site. Rewrite with: go test ./generator/build -run TestRealSite -update\n")}
 	for _, s := range site.Sections {
 		for p, b := range treeBytes(t, filepath.Join(dir, "content", s)) {
+			if strings.HasSuffix(p, ".png") {
+				// A card's pixels are pinned by their hash and size.
+				b = fmt.Appendf(nil, "PNG, %d bytes, sha256 %x\n", len(b), sha256.Sum256(b))
+			}
 			content.Files = append(content.Files, txtar.File{Name: "content/" + s + "/" + p, Data: b})
 		}
 	}
@@ -379,7 +385,9 @@ func paragraphTexts(t *testing.T, page string) map[string]string {
 // against the fields Google's fact-check markup requires (claimReviewed,
 // reviewRating.alternateName, url, author.name) and recommends
 // (datePublished; itemReviewed as a Claim with its author, date and
-// appearance; a numeric rating within its bounds), and checks that the
+// appearance), the review's language and each appearance's, and a rating
+// given by name and reason with no number (the scale is not a truth scale:
+// methodology, "The ratings in data"), and checks that the
 // feed /claims/claimreview.json carries the same objects.
 func checkClaimReview(t *testing.T, public string, claims int) {
 	t.Helper()
@@ -399,17 +407,14 @@ func checkClaimReview(t *testing.T, public string, claims int) {
 		}
 		raw := b[i+len(open) : i+j]
 		var cr struct {
-			Context, Type, URL, ClaimReviewed, DatePublished string
-			Author                                           struct{ Type, Name, URL string }
-			ReviewRating                                     struct {
-				Type, AlternateName, RatingExplanation string
-				RatingValue, BestRating, WorstRating   int
-			}
-			ItemReviewed struct {
+			Context, Type, URL, ClaimReviewed, DatePublished, InLanguage string
+			Author                                                       struct{ Type, Name, URL string }
+			ReviewRating                                                 map[string]any
+			ItemReviewed                                                 struct {
 				Type          string
 				Author        struct{ Type, Name string }
 				DatePublished string
-				Appearance    []struct{ Type, URL, Headline string }
+				Appearance    []struct{ Type, URL, Headline, InLanguage string }
 			}
 		}
 		// encoding/json matches keys without regard to case, and the
@@ -429,11 +434,15 @@ func checkClaimReview(t *testing.T, public string, claims int) {
 			{cr.URL != want, "url " + cr.URL + " is not the page's address " + want},
 			{strings.TrimSpace(cr.ClaimReviewed) == "", "claimReviewed empty"},
 			{cr.Author.Name == "" || cr.Author.URL == "", "author (the publisher) without name or url"},
-			{cr.ReviewRating.AlternateName == "", "reviewRating.alternateName empty"},
-			{cr.ReviewRating.WorstRating != 1 || cr.ReviewRating.BestRating < 2 || cr.ReviewRating.RatingValue < cr.ReviewRating.WorstRating || cr.ReviewRating.RatingValue > cr.ReviewRating.BestRating, "ratingValue outside its bounds"},
+			{cr.InLanguage != "en", "inLanguage " + cr.InLanguage + ", want en"},
+			{cr.ReviewRating["@type"] != "Rating", "reviewRating is not a Rating"},
+			{cr.ReviewRating["alternateName"] == nil || cr.ReviewRating["alternateName"] == "", "reviewRating.alternateName empty"},
+			{cr.ReviewRating["ratingExplanation"] == nil || cr.ReviewRating["ratingExplanation"] == "", "reviewRating.ratingExplanation empty"},
+			{cr.ReviewRating["ratingValue"] != nil || cr.ReviewRating["bestRating"] != nil || cr.ReviewRating["worstRating"] != nil, "reviewRating has a number, read by aggregators as a truth scale"},
 			{!isDate(cr.DatePublished), "datePublished " + cr.DatePublished + " is not a date"},
 			{cr.ItemReviewed.Author.Name == "", "itemReviewed.author.name empty"},
 			{len(cr.ItemReviewed.Appearance) == 0 || cr.ItemReviewed.Appearance[0].URL == "", "itemReviewed.appearance without url"},
+			{len(cr.ItemReviewed.Appearance) > 0 && cr.ItemReviewed.Appearance[0].InLanguage != "en", "itemReviewed.appearance without its source's language (every source of the corpus is in English)"},
 			{cr.ItemReviewed.DatePublished != "" && !isDate(cr.ItemReviewed.DatePublished), "itemReviewed.datePublished " + cr.ItemReviewed.DatePublished + " is not a date"},
 		}
 		for _, p := range problems {

@@ -91,7 +91,7 @@ func ParseAt(f meta.File, scale Scale, today time.Time, probs *diag.List) *Claim
 	fs := meta.NewFields(f.Path, doc.Front, doc.FrontLine, probs)
 	c := &Claim{ID: f.ID, Path: f.Path, Hash: f.Hash, Body: doc.Body, BodyLine: doc.BodyLine, Lines: map[string]int{}}
 	var line int
-	c.Title, _ = fs.String("title", false, "")
+	c.Title, c.Lines["title"] = fs.String("title", false, "")
 	c.Text, c.Lines["claim"] = fs.String("claim", true, "the claim as it was made, in the claimant's words")
 	parseClaimant(fs, c)
 	c.Date, c.Lines["date"] = fs.Date("date", true, true, true)

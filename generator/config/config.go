@@ -24,7 +24,13 @@ const File = "config.toml"
 type Config struct {
 	Title   string
 	BaseURL string // always ends in "/"
-	Scale   claims.Scale
+	// Description is params.description: what the site is, in a sentence
+	// (the site's share card and its pages' default description).
+	Description string
+	// Language is the site's language (defaultContentLanguage, "en" when
+	// not set), as a BCP 47 code: ClaimReview's inLanguage.
+	Language string
+	Scale    claims.Scale
 	// RepoURL is the repository's address on its host (params.repository.url),
 	// used to link commits: RepoURL + "/commit/" + hash. "" when not set.
 	RepoURL string
@@ -73,6 +79,8 @@ func Load(root string, probs *diag.List) *Config {
 			c.Title = f.Value.Value
 		case f.Key == "baseURL" && f.Value.Kind == meta.Scalar:
 			c.BaseURL = f.Value.Value
+		case f.Key == "defaultContentLanguage" && f.Value.Kind == meta.Scalar:
+			c.Language = f.Value.Value
 		case f.Key == "segments" && f.Value.Kind == meta.Map:
 			for _, sf := range f.Value.Fields {
 				c.Segments = append(c.Segments, sf.Key)
@@ -81,6 +89,8 @@ func Load(root string, probs *diag.List) *Config {
 			paramsLine = f.Line
 			for _, pf := range f.Value.Fields {
 				switch {
+				case pf.Key == "description" && pf.Value.Kind == meta.Scalar:
+					c.Description = pf.Value.Value
 				case pf.Key == "ratings":
 					ratings = pf.Value
 				case pf.Key == "organisation":
@@ -128,6 +138,9 @@ func Load(root string, probs *diag.List) *Config {
 		organisation = nil
 	}
 	c.Organisation = loadOrganisation(organisation, paramsLine, probs)
+	if c.Language == "" {
+		c.Language = "en"
+	}
 	return c
 }
 

@@ -32,6 +32,7 @@ type Person struct {
 	Hash        string // git object id of the file as on disk
 	Kind        string // KindPerson or KindOrganization
 	Name        string
+	NameLine    int
 	Aliases     []string
 	Role        string
 	Description string
@@ -69,8 +70,7 @@ func Parse(f meta.File, probs *diag.List) *Person {
 			p.Kind = kind
 		}
 	}
-	var nameLine int
-	p.Name, nameLine = fs.String("name", true, "the full name as the sources give it, e.g. name: Glen VanHerck (or name: Embassy of Russia in Mexico)")
+	p.Name, p.NameLine = fs.String("name", true, "the full name as the sources give it, e.g. name: Glen VanHerck (or name: Embassy of Russia in Mexico)")
 	var line int
 	p.Aliases, line = fs.Strings("aliases", false, "")
 	for _, a := range p.Aliases {
@@ -87,7 +87,7 @@ func Parse(f meta.File, probs *diag.List) *Person {
 		}
 	}
 	if p.Kind == KindOrganization && unnamedPeople(p.Name) {
-		fs.Errorf(nameLine, "%q describes people the reporting does not name, not an organisation: write their claims with unnamed: %q and reported-by: the outlet that reported them", p.Name, p.Name)
+		fs.Errorf(p.NameLine, "%q describes people the reporting does not name, not an organisation: write their claims with unnamed: %q and reported-by: the outlet that reported them", p.Name, p.Name)
 	}
 	p.Description, _ = fs.String("description", false, "")
 	fs.Finish()

@@ -240,7 +240,9 @@ func originCounts(ind derive.Independence, located []derive.Located) []OriginCou
 // claimReview is schema.org ClaimReview with the fields Google's fact-check
 // markup requires (claimReviewed, reviewRating.alternateName, url, author)
 // and recommends (datePublished, itemReviewed with author, datePublished and
-// appearance; numeric rating bounds). The appearances are the articles where
+// appearance), in the site's language (inLanguage, and each appearance in
+// its source's). The rating has a name and no number (see reviewRating
+// below). The appearances are the articles where
 // the claim's statement appears (derive's appearances: the claim's own
 // sources among them), one CreativeWork per article, earliest published
 // first; firstAppearance is the earliest with a known date. dateModified is
@@ -248,7 +250,6 @@ func originCounts(ind derive.Independence, located []derive.Located) []OriginCou
 // unknown).
 func (g *gen) claimReview(c *claims.Claim, appear []derive.Appearance, updated string) map[string]any {
 	rt, _ := g.scale.Get(c.Rating)
-	n := len(g.scale)
 	author := map[string]any{"@type": "Person", "name": g.personLink(c.Claimant).Title}
 	if per, ok := g.c.Person[c.Claimant]; ok {
 		author["url"] = g.opt.BaseURL + "people/" + per.ID + "/"
@@ -287,6 +288,9 @@ func (g *gen) claimReview(c *claims.Claim, appear []derive.Appearance, updated s
 		if ap.Known() {
 			a["datePublished"] = s.Published
 		}
+		if s.Language != "" && s.Language != "unknown" {
+			a["inLanguage"] = s.Language
+		}
 		if s.Outlet != "" && s.Outlet != "unknown" {
 			a["publisher"] = map[string]any{"@type": "Organization", "name": s.Outlet}
 		}
@@ -311,10 +315,14 @@ func (g *gen) claimReview(c *claims.Claim, appear []derive.Appearance, updated s
 		"url":           g.opt.BaseURL + "claims/" + c.ID + "/",
 		"claimReviewed": c.Text,
 		"datePublished": c.Published,
+		"inLanguage":    g.opt.Language,
 		"author":        map[string]any{"@type": "Organization", "name": g.opt.Title, "url": g.opt.BaseURL},
+		// The rating by its name and the check's reason, with no number:
+		// the scale measures what the corpus shows, not how true a claim is,
+		// and aggregators read ratingValue as a line from false to true
+		// (content/methodology.md, "The ratings in data").
 		"reviewRating": map[string]any{
-			"@type": "Rating", "alternateName": rt.Label, "ratingExplanation": c.Summary,
-			"ratingValue": n + 1 - rt.Order, "bestRating": n, "worstRating": 1,
+			"@type": "Rating", "name": rt.Label, "alternateName": rt.Label, "ratingExplanation": c.Summary,
 		},
 		"itemReviewed": item,
 	}

@@ -22,14 +22,19 @@ import (
 )
 
 // Sections are the content folders the generator owns.
-var Sections = []string{"claims", "people", "sources", "ratings", "corrections", "quotes"}
+var Sections = []string{"claims", "people", "sources", "ratings", "corrections", "quotes", ShareSection}
 
 // Options are the site-wide values pages need.
 type Options struct {
-	Title   string            // the publisher's name, for ClaimReview
-	BaseURL string            // absolute, ending in "/"
-	History *revisions.Result // may be nil: pages then carry no history
-	Cache   *Cache            // may be nil
+	Title   string // the publisher's name, for ClaimReview
+	BaseURL string // absolute, ending in "/"
+	// Language is the site's language (BCP 47): ClaimReview's inLanguage.
+	Language string
+	History  *revisions.Result // may be nil: pages then carry no history
+	Cache    *Cache            // may be nil
+	// Cards draws the share cards (claims/ID/card.png, people/ID/card.png
+	// and the site's, share/card.png); nil draws none.
+	Cards *Cards
 	// Excerpts republishes, for sources that do not say otherwise, only
 	// the paragraphs quoted as evidence (config.toml, params.sources).
 	Excerpts bool
@@ -64,6 +69,20 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 		add(fmt.Sprintf("quotes/page/%d/index.md", n), func(g *gen) (any, error) { return g.quotesPage(n), nil })
 	}
 	add("corrections/_index.md", func(g *gen) (any, error) { return g.correctionsPage(), nil })
+	if opt.Cards != nil {
+		for _, c := range r.Claims {
+			add("claims/"+c.ID+"/"+CardFile, func(g *gen) (any, error) { return g.claimCard(c) })
+		}
+		for _, p := range r.People {
+			add("people/"+p.ID+"/"+CardFile, func(g *gen) (any, error) { return g.personCard(p.ID) })
+		}
+		// A headless bundle: never a page or in a list; its card is
+		// published when a page's metadata asks for its address.
+		add(ShareSection+"/index.md", func(*gen) (any, error) {
+			return map[string]any{"title": "Share card", "build": map[string]any{"render": "never", "list": "never"}}, nil
+		})
+		add(ShareSection+"/"+CardFile, func(g *gen) (any, error) { return g.siteCard() })
+	}
 	for _, rt := range r.Scale {
 		add("ratings/"+rt.ID+"/_index.md", func(*gen) (any, error) {
 			return map[string]any{"title": rt.Label, "description": rt.Description, "rating": rating(rt), "needs": needs(rt)}, nil
@@ -106,7 +125,9 @@ func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
 			g.rd = &reads{}
 		}
 		front, err := jobs[i].build(g)
-		if err == nil {
+		if b, raw := front.([]byte); raw && err == nil {
+			out[i] = b // a file as it is (a card), not front matter
+		} else if err == nil {
 			out[i], err = encode(front)
 		}
 		read[i], errs[i] = g.rd, err
