@@ -13,12 +13,15 @@ import (
 
 // TestNetlifyCache builds a copy of the repository twice with the real
 // Netlify CLI (`netlify build --offline`), each time with Go's module and
-// build caches empty, as Netlify starts every build (netlify/build-image#415),
-// and checks that the go-cache plugin (netlify/plugins/go-cache) keeps them
-// in Netlify's build cache: the first build downloads every module and
-// compiles every package, Hugo's included; the second, after a one-claim
-// change, gets both caches back from Netlify's cache, compiles nothing and
-// still publishes the changed claim.
+// build caches (and the share-card cache) empty, as Netlify starts every
+// build (netlify/build-image#415), and checks that the go-cache plugin
+// (netlify/plugins/go-cache) keeps them in Netlify's build cache: the first
+// build, production, restores nothing, downloads every module, compiles
+// every package, Hugo's included, and saves the caches; the second, a deploy
+// preview of a one-claim change, gets them back from Netlify's cache,
+// compiles nothing, still publishes the changed claim, and saves nothing (a
+// preview runs a pull request's code: it must not write what production
+// or another preview would use).
 //
 // Modules come from this machine's own module cache through a file://
 // GOPROXY, so the test needs no network. GOFLAGS=-v makes `go run` name
@@ -36,9 +39,10 @@ func TestNetlifyCache(t *testing.T) {
 	t.Cleanup(func() { removeAll(caches) })
 	modCache := filepath.Join(caches, "mod")
 	buildCache := filepath.Join(caches, "build")
+	userCache := filepath.Join(caches, "user")
 	emptyCaches := func() {
 		t.Helper()
-		for _, d := range []string{modCache, buildCache} {
+		for _, d := range []string{modCache, buildCache, userCache} {
 			if err := removeAll(d); err != nil {
 				t.Fatal(err)
 			}
@@ -55,6 +59,7 @@ func TestNetlifyCache(t *testing.T) {
 	env := []string{
 		"GOMODCACHE=" + modCache,
 		"GOCACHE=" + buildCache,
+		"XDG_CACHE_HOME=" + userCache, // the share cards' cache
 		"GOPROXY=file://" + filepath.ToSlash(proxy),
 		"GOSUMDB=off", // go.sum still checks every module
 		"GOTOOLCHAIN=local",
@@ -71,11 +76,11 @@ func TestNetlifyCache(t *testing.T) {
 	const claimPage = "claims/abbasi-mexico-authorized-37-new-russian-diplomats/index.html"
 	const oldText, newText = "Other reporting agrees", "Independent reporting agrees"
 
-	build := func(name string) (out string, compiled, downloaded int, took time.Duration) {
+	build := func(name, context string) (out string, compiled, downloaded int, took time.Duration) {
 		t.Helper()
 		os.RemoveAll(filepath.Join(dir, "public"))
 		start := time.Now()
-		out = run(t, dir, env, netlify, "build", "--offline", "--context", "deploy-preview")
+		out = run(t, dir, env, netlify, "build", "--offline", "--context", context)
 		took = time.Since(start)
 		seen := map[string]bool{}
 		for _, line := range strings.Split(out, "\n") {
@@ -98,7 +103,7 @@ func TestNetlifyCache(t *testing.T) {
 	}
 
 	emptyCaches()
-	out1, compiled1, downloaded1, took1 := build("first build")
+	out1, compiled1, downloaded1, took1 := build("first build", "production")
 	page := read(t, filepath.Join(dir, "public"), claimPage)
 	mustContain(t, claimPage, page, oldText)
 	if strings.Contains(page, newText) {
@@ -112,8 +117,8 @@ func TestNetlifyCache(t *testing.T) {
 	if downloaded1 == 0 {
 		t.Errorf("the first build downloaded no modules with GOMODCACHE empty:\n%s", out1)
 	}
-	for _, name := range []string{"GOMODCACHE", "GOCACHE"} {
-		mustMatch(t, "first build", out1, `go-cache: `+name+` not in Netlify's cache yet \(.*\): starting empty`)
+	for _, name := range []string{"GOMODCACHE", "GOCACHE", "share cards"} {
+		mustMatch(t, "first build", out1, `go-cache: `+name+` not restored \(.*\): a production build starts from empty caches`)
 		mustMatch(t, "first build", out1, `go-cache: `+name+` saved to Netlify's cache \(.*\): [1-9]\d* files, [1-9]\d* bytes`)
 	}
 
@@ -124,10 +129,10 @@ func TestNetlifyCache(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(claimFile)), []byte(strings.Replace(src, oldText, newText, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out2, compiled2, downloaded2, took2 := build("second build")
-	for _, name := range []string{"GOMODCACHE", "GOCACHE"} {
+	out2, compiled2, downloaded2, took2 := build("second build", "deploy-preview")
+	for _, name := range []string{"GOMODCACHE", "GOCACHE", "share cards"} {
 		mustMatch(t, "second build", out2, `go-cache: `+name+` restored from Netlify's cache \(.*\): [1-9]\d* files, [1-9]\d* bytes`)
-		mustMatch(t, "second build", out2, `go-cache: `+name+` saved to Netlify's cache \(.*\): [1-9]\d* files, [1-9]\d* bytes`)
+		mustMatch(t, "second build", out2, `go-cache: `+name+` not saved \(.*\): only production builds save the cache`)
 	}
 	if compiled2 != 0 {
 		t.Errorf("the second build compiled %d packages, want none: Go's caches were not restored whole:\n%s", compiled2, out2)

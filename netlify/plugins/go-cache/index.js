@@ -3,9 +3,24 @@
 // go-cache keeps Go's caches between Netlify builds (issue 21). Netlify
 // starts every build with an empty module cache (GOMODCACHE) and build cache
 // (GOCACHE) (netlify/build-image#415), so `go run ./generator` would download
-// every module and compile Hugo from source each time. This plugin restores
-// both, and the generator's own .cache/ folder, from Netlify's build cache
-// before the build (onPreBuild) and saves them after it (onPostBuild).
+// every module and compile Hugo from source each time. This plugin keeps
+// both, and the generator's share-card cache ($XDG_CACHE_HOME/fuente, or
+// ~/.cache/fuente), in Netlify's build cache.
+//
+// Who may write the cache, and who reads it. A pull request's preview runs
+// the pull request's own code, and Netlify's build cache is the site's:
+// were previews to save it, a hostile pull request could leave a compiled
+// package or a card behind that a later build would use unchecked (Go does
+// not verify what its build cache holds). So:
+//   - production builds (CONTEXT=production: the reviewed main branch)
+//     restore nothing, build from empty caches, and save them afterwards;
+//   - every other build (deploy previews, branch deploys) restores what the
+//     last production build saved, and saves nothing.
+// A preview of a one-claim change then compiles nothing; a production build
+// takes the few minutes of a cold build, which nobody waits for. A pull
+// request that edits this plugin can still make its own build save; the
+// production build never reads the cache, so that reaches other previews at
+// most, never the published site.
 //
 // How @netlify/cache-utils (utils.cache) behaves, from its code (7.1.2):
 //   - paths outside the repository are allowed: a path is stored under the
@@ -61,7 +76,8 @@ let managed = []
 const log = (line) => console.log(`go-cache: ${line}`)
 
 // caches lists the folders to keep: Go's two caches, where the build's go
-// puts them, and the repository's .cache/.
+// puts them, and the generator's share cards (card.DefaultCacheDir: Go's
+// os.UserCacheDir, $XDG_CACHE_HOME or ~/.cache, then fuente).
 const caches = function () {
   const list = []
   try {
@@ -79,7 +95,8 @@ const caches = function () {
   } catch (error) {
     log(`Go's caches not kept: \`go env\` failed: ${firstLine(error)}`)
   }
-  list.push({ name: '.cache', dir: path.resolve('.cache') })
+  const userCache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache')
+  list.push({ name: 'share cards', dir: path.join(userCache, 'fuente') })
   return list
 }
 
@@ -166,6 +183,8 @@ const remove = function (dir) {
   }
 }
 
+const production = () => process.env.CONTEXT === 'production'
+
 const onPreBuild = async function ({ utils, constants }) {
   managed = []
   for (const cache of caches()) {
@@ -177,6 +196,10 @@ const onPreBuild = async function ({ utils, constants }) {
         continue
       }
       managed.push(cache)
+      if (production()) {
+        log(`${name} not restored (${dir}): a production build starts from empty caches, which only production builds save`)
+        continue
+      }
       if (present) {
         walk(dir, true) // restore deletes it first, if there is a cached copy
       }
@@ -200,6 +223,10 @@ const onPreBuild = async function ({ utils, constants }) {
 
 const onPostBuild = async function ({ utils }) {
   for (const { name, dir } of managed) {
+    if (!production()) {
+      log(`${name} not saved (${dir}): only production builds save the cache (a preview runs a pull request's code)`)
+      continue
+    }
     try {
       if (!hasFile(dir)) {
         log(`${name} not saved (${dir}): absent or empty`)
