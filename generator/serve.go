@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/factcheck-mx/factcheck/generator/card"
 	"io"
 	"maps"
 	"net"
@@ -73,6 +74,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		root: *root, content: filepath.Join(dir, "content"), public: filepath.Join(dir, "public"),
 		base:    "http://localhost:" + strconv.Itoa(*port) + "/",
 		builder: build.NewBuilder(*root, *drafts), rendered: make(chan struct{}, 1),
+		cards:  card.OpenCache(card.DefaultCacheDir()),
 		stdout: stdout, stderr: stderr,
 	}
 	if !p.update(ctx) {
@@ -139,6 +141,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 type session struct {
 	root, content, public, base string
 	builder                     *build.Builder
+	cards                       *card.Cache // share cards kept between loads and runs; nil keeps none
 	stdout, stderr              io.Writer
 
 	mu    sync.Mutex
@@ -178,6 +181,7 @@ func (p *session) update(ctx context.Context) bool {
 		fmt.Fprintln(p.stderr, "serve:", diag.PrintableLines(err.Error()))
 		return false
 	}
+	l.CardCache = p.cards
 	files, err := l.Content(p.base)
 	if err == nil {
 		maps.Copy(files, l.HandWritten())

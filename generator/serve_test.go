@@ -23,7 +23,17 @@ func TestMain(m *testing.M) {
 		// handler, not Go's default (which ends the process at once).
 		os.Exit(program(func() { fmt.Fprintln(os.Stderr, readyLine) }))
 	}
-	os.Exit(m.Run())
+	// build and serve keep share cards in the user's cache folder: the
+	// tests keep theirs in a folder of their own, removed after.
+	cache, err := os.MkdirTemp("", "fuente-test-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 // asProgram makes the test binary run as the program (TestStop).

@@ -181,7 +181,7 @@ func TestPersonAndSiteCards(t *testing.T) {
 
 func TestMissing(t *testing.T) {
 	p := painter(t)
-	if m := p.Missing("Andrés Manuel López Obrador, Łukasz Wałęsa, Владимир Путин, Ştefan, “quoted” — 1–2…"); len(m) != 0 {
+	if m := p.Missing("Andrés Manuel López Obrador, Łukasz Wałęsa, Владимир Путин, Αλέξης Τσίπρας, Ştefan, “quoted” — 1–2…"); len(m) != 0 {
 		t.Errorf("the fonts lack %q", string(m))
 	}
 	if m := p.Missing("習近平 and 習"); string(m) != "習近平" {
