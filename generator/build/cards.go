@@ -23,6 +23,9 @@ func checkCardLetters(res *derive.Result, probs *diag.List) {
 		for _, r := range missing {
 			quoted = append(quoted, fmt.Sprintf("%q (U+%04X)", r, r))
 		}
+		if len(missing) == card.MaxMissing {
+			quoted = append(quoted, "and more")
+		}
 		probs.Warnf(path, line, "the %s has letters the share card's fonts (generator/card/fonts) do not have: %s; the card would show a box for each: spell it with letters they have, or add a font that has them", field, strings.Join(quoted, ", "))
 	}
 	for _, c := range res.Claims {

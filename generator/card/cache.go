@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -97,6 +98,9 @@ func (c *Cache) draw(kind string, v any, draw func() ([]byte, error)) ([]byte, e
 	return b, nil
 }
 
+// entry is the name of a card in the cache (key).
+var entry = regexp.MustCompile(`^[0-9a-f]{64}\.png$`)
+
 // Prune removes the cards no build has used for the given time, but for
 // those this one used.
 func (c *Cache) Prune(unused time.Duration) {
@@ -110,15 +114,20 @@ func (c *Cache) Prune(unused time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, e := range entries {
-		if c.used[e.Name()] {
+		name := e.Name()
+		if c.used[name] || !e.Type().IsRegular() {
 			continue
 		}
 		info, err := e.Info()
 		if err != nil {
 			continue
 		}
-		if strings.HasPrefix(e.Name(), ".tmp-") || time.Since(info.ModTime()) > unused {
-			os.Remove(filepath.Join(c.dir, e.Name()))
+		// Only what a cache writes: its cards, and temporary files left by
+		// a build that stopped (an hour old: not another build's, being
+		// written now). Nothing else in the folder is touched.
+		age := time.Since(info.ModTime())
+		if entry.MatchString(name) && age > unused || strings.HasPrefix(name, ".tmp-") && age > time.Hour {
+			os.Remove(filepath.Join(c.dir, name))
 		}
 	}
 }

@@ -22,12 +22,14 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Width and Height are a card's size in pixels: Open Graph's recommended
@@ -100,24 +102,78 @@ func New() (*Painter, error) {
 	return &Painter{regular: regular, bold: bold}, nil
 }
 
+// MaxMissing is the most letters Missing reports.
+const MaxMissing = 20
+
 // Missing returns the letters of s that the cards' fonts cannot draw (each
-// once, in order), so that a title can be refused before it shows boxes.
+// once, in order; at most MaxMissing), so that a title can be warned of
+// before it shows boxes. Controls and invisible format characters (zero
+// width spaces and joiners, direction marks), which cards leave out, are
+// not counted.
 func (p *Painter) Missing(s string) []rune {
 	var buf sfnt.Buffer
 	var out []rune
-	for _, r := range s {
-		if r < ' ' || strings.ContainsRune(string(out), r) {
+	seen := map[rune]bool{}
+	for _, r := range norm.NFC.String(s) {
+		if seen[r] || invisible(r) {
 			continue
 		}
-		for _, f := range []*sfnt.Font{p.regular, p.bold} {
-			if i, err := f.GlyphIndex(&buf, r); err != nil || i == 0 {
-				out = append(out, r)
+		seen[r] = true
+		if !p.has(&buf, r) {
+			out = append(out, r)
+			if len(out) == MaxMissing {
 				break
 			}
 		}
 	}
 	return out
 }
+
+// has reports whether both fonts have a glyph for r.
+func (p *Painter) has(buf *sfnt.Buffer, r rune) bool {
+	for _, f := range []*sfnt.Font{p.regular, p.bold} {
+		if i, err := f.GlyphIndex(buf, r); err != nil || i == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// invisible reports whether r is a control or format character: nothing a
+// card should draw or measure.
+func invisible(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
+}
+
+// clean is s as a card draws it: composed (NFC, so that a letter and its
+// accent are one glyph), without controls and format characters, and with
+// a box (□) for each letter the fonts lack, so that what is measured is
+// what is drawn.
+func (p *Painter) clean(s string) string {
+	var buf sfnt.Buffer
+	var b strings.Builder
+	for _, r := range norm.NFC.String(s) {
+		switch {
+		case invisible(r):
+		case p.has(&buf, r):
+			b.WriteRune(r)
+		case unicode.Is(unicode.Mn, r):
+			// A combining mark the fonts lack: left out.
+		default:
+			b.WriteRune(box)
+		}
+	}
+	return b.String()
+}
+
+func (p *Painter) cleanAll(fields ...*string) {
+	for _, f := range fields {
+		*f = p.clean(*f)
+	}
+}
+
+// box stands for a letter the fonts lack.
+const box = '□'
 
 // Colours of the cards: the site's ink and muted text on white.
 var (
@@ -359,6 +415,7 @@ func (c *canvas) header(site, kind string) {
 
 // Claim draws a claim's card.
 func (p *Painter) Claim(cl Claim) ([]byte, error) {
+	p.cleanAll(&cl.Site, &cl.Kind, &cl.Title, &cl.Byline, &cl.Rating.Label)
 	c := p.canvas()
 	colour := parseColour(cl.Rating.Colour)
 	c.rect(image.Rect(0, 0, stripe, Height), colour)
@@ -410,6 +467,11 @@ func (p *Painter) Claim(cl Claim) ([]byte, error) {
 
 // Person draws a person's card: name, role, and their claims by rating.
 func (p *Painter) Person(pe Person) ([]byte, error) {
+	p.cleanAll(&pe.Site, &pe.Kind, &pe.Name, &pe.Role, &pe.Total)
+	pe.Scores = append([]Score(nil), pe.Scores...)
+	for i := range pe.Scores {
+		p.cleanAll(&pe.Scores[i].Rating.Label)
+	}
 	c := p.canvas()
 	c.rect(image.Rect(0, 0, stripe, Height), ink)
 	c.header(pe.Site, pe.Kind)
@@ -455,6 +517,7 @@ func (p *Painter) Person(pe Person) ([]byte, error) {
 
 // Site draws the site's own card.
 func (p *Painter) Site(s Site) ([]byte, error) {
+	p.cleanAll(&s.Site, &s.Tagline)
 	c := p.canvas()
 	c.rect(image.Rect(0, 0, stripe, Height), ink)
 	name := c.face(true, 120)

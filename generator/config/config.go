@@ -52,6 +52,12 @@ type Config struct {
 	Hugo map[string]any
 }
 
+// languageTag is a BCP 47 language tag as sites write them: a language
+// and optional script, region or variant subtags ("en", "es-MX",
+// "zh-Hant-TW"). The language names the interface strings' file
+// (i18n/LANG.toml) and is published as ClaimReview's inLanguage.
+var languageTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
+
 // Load reads root/config.toml.
 func Load(root string, probs *diag.List) *Config {
 	c := &Config{}
@@ -80,6 +86,10 @@ func Load(root string, probs *diag.List) *Config {
 		case f.Key == "baseURL" && f.Value.Kind == meta.Scalar:
 			c.BaseURL = f.Value.Value
 		case f.Key == "defaultContentLanguage" && f.Value.Kind == meta.Scalar:
+			if !languageTag.MatchString(f.Value.Value) {
+				probs.Errorf(File, f.Line, "defaultContentLanguage %q is not a language tag: write one such as \"en\", \"es\" or \"es-MX\" (BCP 47)", f.Value.Value)
+				break
+			}
 			c.Language = f.Value.Value
 		case f.Key == "segments" && f.Value.Kind == meta.Map:
 			for _, sf := range f.Value.Fields {

@@ -11,17 +11,17 @@ import (
 	"time"
 )
 
-// TestNetlifyCache builds a copy of the repository twice with the real
-// Netlify CLI (`netlify build --offline`), each time with Go's module and
-// build caches (and the share-card cache) empty, as Netlify starts every
-// build (netlify/build-image#415), and checks that the go-cache plugin
+// TestNetlifyCache builds a copy of the repository three times with the
+// real Netlify CLI (`netlify build --offline`), each time with Go's module
+// and build caches (and the share-card cache) empty, as Netlify starts
+// every build (netlify/build-image#415), and checks that the go-cache plugin
 // (netlify/plugins/go-cache) keeps them in Netlify's build cache: the first
-// build, production, restores nothing, downloads every module, compiles
-// every package, Hugo's included, and saves the caches; the second, a deploy
-// preview of a one-claim change, gets them back from Netlify's cache,
-// compiles nothing, still publishes the changed claim, and saves nothing (a
-// preview runs a pull request's code: it must not write what production
-// or another preview would use).
+// build, production, restores nothing (a pull request's build can write the
+// cache), downloads every module, compiles every package, Hugo's included,
+// and saves the caches; the second, a deploy preview of a one-claim change,
+// gets them back, compiles nothing and publishes the changed claim; the
+// third, the next push to that pull request, gets back what the preview
+// saved and again compiles nothing.
 //
 // Modules come from this machine's own module cache through a file://
 // GOPROXY, so the test needs no network. GOFLAGS=-v makes `go run` name
@@ -132,7 +132,7 @@ func TestNetlifyCache(t *testing.T) {
 	out2, compiled2, downloaded2, took2 := build("second build", "deploy-preview")
 	for _, name := range []string{"GOMODCACHE", "GOCACHE", "share cards"} {
 		mustMatch(t, "second build", out2, `go-cache: `+name+` restored from Netlify's cache \(.*\): [1-9]\d* files, [1-9]\d* bytes`)
-		mustMatch(t, "second build", out2, `go-cache: `+name+` not saved \(.*\): only production builds save the cache`)
+		mustMatch(t, "second build", out2, `go-cache: `+name+` saved to Netlify's cache \(.*\): [1-9]\d* files, [1-9]\d* bytes`)
 	}
 	if compiled2 != 0 {
 		t.Errorf("the second build compiled %d packages, want none: Go's caches were not restored whole:\n%s", compiled2, out2)
@@ -146,8 +146,19 @@ func TestNetlifyCache(t *testing.T) {
 		t.Errorf("%s still says %q after the edit", claimPage, oldText)
 	}
 
+	// The next push to the pull request: what the preview saved comes back.
+	emptyCaches()
+	out3, compiled3, downloaded3, took3 := build("third build", "deploy-preview")
+	for _, name := range []string{"GOMODCACHE", "GOCACHE", "share cards"} {
+		mustMatch(t, "third build", out3, `go-cache: `+name+` restored from Netlify's cache \(.*\): [1-9]\d* files, [1-9]\d* bytes`)
+	}
+	if compiled3 != 0 || downloaded3 != 0 {
+		t.Errorf("the third build compiled %d packages and downloaded %d modules, want none: the preview did not save what it restored:\n%s", compiled3, downloaded3, out3)
+	}
+
 	t.Logf("first build with empty Go caches: %.0f s, %d packages compiled, %d modules downloaded", took1.Seconds(), compiled1, downloaded1)
-	t.Logf("second build, caches restored: %.0f s, %d packages compiled, %d modules downloaded", took2.Seconds(), compiled2, downloaded2)
+	t.Logf("second build (a preview of a one-claim change), caches restored: %.0f s, %d packages compiled, %d modules downloaded", took2.Seconds(), compiled2, downloaded2)
+	t.Logf("third build (the next push), caches restored: %.0f s", took3.Seconds())
 }
 
 // goEnv returns `go env name` as the test process sees it.

@@ -57,6 +57,18 @@ func TestPagedLists(t *testing.T) {
 	}
 	public := filepath.Join(dir, "public")
 
+	// A page of a list is shared as itself: its own title and address.
+	second := readPage(t, public, "/claims/page/2/")
+	for _, want := range []string{
+		`<meta property="og:title" content="Fact checks · page 2 of `,
+		`<meta property="og:url" content="https://fuente-factcheck.netlify.app/claims/page/2/">`,
+		`<link rel="canonical" href="https://fuente-factcheck.netlify.app/claims/page/2/">`,
+	} {
+		if !strings.Contains(second, want) {
+			t.Errorf("/claims/page/2/ lacks %s", want)
+		}
+	}
+
 	lists := []string{"/claims/", "/people/", "/sources/", "/quotes/"}
 	for _, taxonomy := range []string{"ratings", "tags"} {
 		entries, err := os.ReadDir(filepath.Join(public, taxonomy))

@@ -8,19 +8,19 @@
 // ~/.cache/fuente), in Netlify's build cache.
 //
 // Who may write the cache, and who reads it. A pull request's preview runs
-// the pull request's own code, and Netlify's build cache is the site's:
-// were previews to save it, a hostile pull request could leave a compiled
-// package or a card behind that a later build would use unchecked (Go does
-// not verify what its build cache holds). So:
+// the pull request's own code, which can write Netlify's cache folder
+// whatever this plugin does, and Go does not verify what its build cache
+// holds: a hostile pull request could leave a compiled package or a card
+// behind for a later build to use unchecked. So:
 //   - production builds (CONTEXT=production: the reviewed main branch)
 //     restore nothing, build from empty caches, and save them afterwards;
-//   - every other build (deploy previews, branch deploys) restores what the
-//     last production build saved, and saves nothing.
+//   - every other build (deploy previews, branch deploys) restores the
+//     cache and saves it again. Netlify gives each pull request a cache of
+//     its own, started from production's, so a preview's save serves the
+//     next push of the same pull request.
 // A preview of a one-claim change then compiles nothing; a production build
-// takes the few minutes of a cold build, which nobody waits for. A pull
-// request that edits this plugin can still make its own build save; the
-// production build never reads the cache, so that reaches other previews at
-// most, never the published site.
+// takes the few minutes of a cold build, which nobody waits for, and
+// nothing a pull request leaves in any cache reaches the published site.
 //
 // How @netlify/cache-utils (utils.cache) behaves, from its code (7.1.2):
 //   - paths outside the repository are allowed: a path is stored under the
@@ -223,10 +223,6 @@ const onPreBuild = async function ({ utils, constants }) {
 
 const onPostBuild = async function ({ utils }) {
   for (const { name, dir } of managed) {
-    if (!production()) {
-      log(`${name} not saved (${dir}): only production builds save the cache (a preview runs a pull request's code)`)
-      continue
-    }
     try {
       if (!hasFile(dir)) {
         log(`${name} not saved (${dir}): absent or empty`)
