@@ -197,11 +197,14 @@ type canvas struct {
 	p     *Painter
 	img   *image.Paletted
 	index map[color.RGBA]uint8
-	faces map[string]font.Face
+	// blends are, per colour drawn, the palette index of each step of it
+	// over each palette colour (-1: not yet worked out).
+	blends map[color.RGBA]*[256 * levels]int16
+	faces  map[string]font.Face
 }
 
 func (p *Painter) canvas() *canvas {
-	c := &canvas{p: p, img: image.NewPaletted(image.Rect(0, 0, Width, Height), color.Palette{paper}), index: map[color.RGBA]uint8{paper: 0}, faces: map[string]font.Face{}}
+	c := &canvas{p: p, img: image.NewPaletted(image.Rect(0, 0, Width, Height), color.Palette{paper}), index: map[color.RGBA]uint8{paper: 0}, blends: map[color.RGBA]*[256 * levels]int16{}, faces: map[string]font.Face{}}
 	return c
 }
 
@@ -279,19 +282,34 @@ func (c *canvas) text(face font.Face, col color.RGBA, x, y int, s string) {
 const levels = 16
 
 // fill draws col through the coverage mask (from mp) into r, with the
-// coverage rounded to one of levels steps.
+// coverage rounded to one of levels steps. What a step of col over each
+// palette colour gives is worked out once per card (blends): most pixels
+// are the same few cases.
 func (c *canvas) fill(r image.Rectangle, mask *image.Alpha, mp image.Point, col color.RGBA) {
 	r = r.Intersect(c.img.Bounds())
+	table := c.blends[col]
+	if table == nil {
+		table = new([256 * levels]int16)
+		for i := range table {
+			table[i] = -1
+		}
+		c.blends[col] = table
+	}
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
 			a := int(mask.AlphaAt(mp.X+x-r.Min.X, mp.Y+y-r.Min.Y).A)
 			if a == 0 {
 				continue
 			}
-			a = (a*(levels-1) + 127) / 255 * 255 / (levels - 1)
+			step := (a*(levels-1) + 127) / 255
 			i := c.img.PixOffset(x, y)
-			under := c.img.Palette[c.img.Pix[i]].(color.RGBA)
-			c.img.Pix[i] = c.colour(color.RGBA{blend(under.R, col.R, a), blend(under.G, col.G, a), blend(under.B, col.B, a), 0xff})
+			key := int(c.img.Pix[i])*levels + step
+			if table[key] < 0 {
+				a := step * 255 / (levels - 1)
+				under := c.img.Palette[c.img.Pix[i]].(color.RGBA)
+				table[key] = int16(c.colour(color.RGBA{blend(under.R, col.R, a), blend(under.G, col.G, a), blend(under.B, col.B, a), 0xff}))
+			}
+			c.img.Pix[i] = uint8(table[key])
 		}
 	}
 }
