@@ -59,14 +59,10 @@ func sharedSite(b *testing.B) string {
 }
 
 func writeSite(dir string) error {
-	cfg, err := os.ReadFile(filepath.Join("..", "..", "config.toml"))
-	if err != nil {
+	if err := Skeleton(filepath.Join("..", ".."), dir); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "config.toml"), cfg, 0o644); err != nil {
-		return err
-	}
-	_, err = Write(dir, *benchClaims, 1)
+	_, err := Write(dir, *benchClaims, 1)
 	return err
 }
 
