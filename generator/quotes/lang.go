@@ -106,7 +106,8 @@ func verbPattern(forms []string) *regexp.Regexp {
 
 // spanishVerb gives the forms news prose uses of a verb of saying: third
 // person preterite, present and imperfect, singular and plural, the
-// perfect tenses (ha dicho, había dicho, habría dicho) and the gerund.
+// perfect tenses (ha dicho, había dicho, habría dicho), the gerund and the
+// infinitive ("se limitó a señalar").
 // Regular verbs are conjugated from the infinitive; irregular ones list
 // their forms: preterite, preterite plural, present, present plural,
 // imperfect, participle, gerund.
@@ -123,7 +124,7 @@ func spanishVerb(inf string, irregular ...string) []string {
 			f = []string{stem + "ió", stem + "ieron", pres, presPl, stem + "ía", stem + "ido", stem + "iendo"}
 		}
 	}
-	out := append([]string{}, f[0], f[1], f[2], f[3], f[4], f[6])
+	out := append([]string{}, inf, f[0], f[1], f[2], f[3], f[4], f[6])
 	for _, aux := range []string{"ha", "han", "había", "habían", "habría", "habrían"} {
 		out = append(out, aux+" "+f[5])
 	}
@@ -150,9 +151,9 @@ var spanishForms = func() []string {
 		forms = append(forms, spanishVerb(v[0], v[1:]...)...)
 	}
 	for _, inf := range strings.Fields(`afirmar asegurar declarar señalar explicar añadir agregar indicar
-		subrayar destacar insistir escribir responder preguntar comentar detallar apuntar recalcar
+		subrayar destacar insistir responder preguntar comentar detallar apuntar recalcar
 		puntualizar expresar enfatizar reiterar admitir aclarar replicar contestar relatar narrar
-		plantear lamentar denunciar insistir prometer asentar alertar`) {
+		plantear lamentar denunciar prometer asentar alertar matizar`) {
 		forms = append(forms, spanishVerb(inf)...)
 	}
 	return append(forms, "según", "de acuerdo con", "de acuerdo a")
@@ -182,15 +183,20 @@ var spanish = &rules{
 		"senador", "senadora", "diputado", "diputada", "gobernador", "gobernadora", "fiscal", "jefe", "jefa", "agregado", "agregada",
 		"periodista", "analista", "investigador", "investigadora", "académico", "académica", "especialista", "experto", "experta",
 		"exagente", "exfuncionario", "exfuncionaria", "corresponsal", "columnista", "editor", "editora", "legislador", "legisladora"),
-	epithets: set("mandatario", "mandataria", "funcionario", "funcionaria", "diplomático", "diplomática", "político", "política", "jefe de Estado"),
+	// Nouns for a person already named, not offices only one holds:
+	// "el exagente añadió" is the last speaker; "el embajador dijo" is
+	// only someone introduced as ambassador (titles).
+	epithets: set("mandatario", "mandataria", "funcionario", "funcionaria", "diplomático", "diplomática", "político", "política", "jefe de Estado",
+		"exagente", "analista", "autor", "autora", "periodista", "especialista", "experto", "experta", "investigador", "investigadora",
+		"académico", "académica", "militar", "legislador", "legisladora", "entrevistado", "entrevistada"),
 	pronouns: map[string]bool{"él": true, "ella": true},
 	between:  set("también", "además", "ya", "luego", "después", "incluso", "entonces", "se", "le", "les", "lo", "no", "solo", "sólo", "hoy", "ayer"),
 	elided: set("a", "al", "ante", "en", "durante", "desde", "este", "esta", "tras", "con", "sin", "luego", "después", "por", "que", "hoy",
 		"ayer", "sobre", "frente", "mientras", "y", "entonces", "también", "además", "más", "antes", "recientemente", "posteriormente"),
-	stops:   set("que", "quien", "quienes", "cual", "cuando", "porque", "a", "al", "ante", "con", "en", "durante", "sobre", "tras", "según"),
+	stops:   set("que", "quien", "quienes", "cual", "cuando", "porque", "a", "al", "ante", "con", "durante", "sobre", "tras", "según"),
 	openers: set("y", "además", "luego", "después", "también", "asimismo", "entonces", "más", "tarde", "finalmente", "por", "su", "parte", "otra", "lado", "en", "tanto"),
 	works: set("libro", "novela", "película", "serie", "documental", "obra", "ensayo", "columna", "artículo", "reportaje", "informe",
-		"programa", "canción", "titulado", "titulada", "titulo", "título", "llamado", "llamada", "denominado", "denominada", "bautizado",
+		"programa", "canción", "llaman", "llama", "llamó", "titulado", "titulada", "titulo", "título", "llamado", "llamada", "denominado", "denominada", "bautizado",
 		"bautizada", "conocido", "conocida", "término", "concepto", "lema", "operación", "plan", "doctrina", "etiqueta", "podcast"),
 	abbrev: set("sr", "sra", "srta", "dr", "dra", "lic", "gral", "ing", "mtro", "mtra", "pdte", "uu", "ee", "núm", "art"),
 }

@@ -43,11 +43,15 @@ const (
 // extractWith is Extract for a language with a rules table.
 func extractWith(s *corpus.Source, m *people.Matcher, r *rules) []Quote {
 	var out []Quote
-	prev := ""                             // the speaker of the previous paragraph's last quotation
-	titled := map[string]map[string]bool{} // title key -> people the article introduced with it
+	c := newReading(m)
+	prev, prevText := "", "" // the previous paragraph's last speaker, and its text
+	// In an interview the lines of dialogue alternate: a question naming
+	// nobody, then the answer. answerer is the speaker of the last answer
+	// whose inciso named them, while only questions have followed it.
+	answerer, asked := "", false
 	for _, p := range s.Article() {
 		t := p.Text
-		r.noteTitles(t, m, titled)
+		c.note(r, t)
 		var last *Quote
 		add := func(sp evidence.Span, speaker, rule string) {
 			q := Quote{Source: s.ID, Para: p.N, Span: sp, Text: strings.TrimRight(t[sp.Start:sp.End], ", "), Speaker: speaker, Rule: rule}
@@ -58,29 +62,53 @@ func extractWith(s *corpus.Source, m *people.Matcher, r *rules) []Quote {
 			last = &out[len(out)-1]
 		}
 		refer := func(upTo int, title string) string {
-			return r.refer(t[:upTo], last, prev, title, titled, m)
+			return r.refer(t[:upTo], last, prev, prevText, title, c)
 		}
+		keepPrev := false
 		if speech, incisos, ok := r.dialogue(t); ok {
-			speaker, rule := "", ""
+			speaker, rule, decided := "", "", false
 			for _, in := range incisos {
-				if id, rl, decided := r.inciso(t, in, refer, m); decided {
-					speaker, rule = id, rl
+				if speaker, rule, decided = r.inciso(t, in, refer, c); decided {
 					break
 				}
+			}
+			question := strings.HasSuffix(strings.TrimSpace(t), "?")
+			switch {
+			case decided:
+				answerer, asked = speaker, false
+			case question && len(incisos) == 0:
+				asked, keepPrev = answerer != "", true
+			case asked && len(incisos) == 0:
+				// The answer to the question before.
+				speaker, rule = answerer, "dash"
+				asked = false
+			default:
+				answerer, asked = "", false
 			}
 			for _, sp := range speech {
 				if words(t[sp.Start:sp.End]) >= MinWords {
 					add(sp, speaker, rule)
 				}
 			}
+			// Quotations inside an inciso ("—dijo, antes de añadir que el
+			// tema «no es de izquierdas»") are the inciso's speaker's.
+			for _, in := range incisos {
+				for _, sp := range r.quoteSpans(t[in.Start:in.End]) {
+					sp = evidence.Span{Start: in.Start + sp.Start, End: in.Start + sp.End}
+					if words(t[sp.Start:sp.End]) >= MinWords {
+						add(sp, speaker, rule)
+					}
+				}
+			}
 		} else {
+			answerer, asked = "", false
 			for _, sp := range r.quoteSpans(t) {
 				text := t[sp.Start:sp.End]
 				if words(text) < MinWords || isTitle(text) || r.isWork(t[:sp.Start-r.markLen(t[:sp.Start], strings.HasSuffix)]) {
 					continue
 				}
 				if parts, in, ok := r.split(t, sp); ok {
-					if id, rl, decided := r.inciso(t, in, refer, m); decided {
+					if id, rl, decided := r.inciso(t, in, refer, c); decided {
 						for _, part := range parts {
 							add(part, id, rl)
 						}
@@ -88,13 +116,15 @@ func extractWith(s *corpus.Source, m *people.Matcher, r *rules) []Quote {
 					}
 				}
 				q := Quote{Span: sp}
-				r.attribute(&q, t, last, refer, m)
+				r.attribute(&q, t, last, refer, c)
 				add(sp, q.Speaker, q.Rule)
 			}
 		}
-		prev = ""
-		if last != nil {
-			prev = last.Speaker
+		if !keepPrev {
+			prev, prevText = "", t
+			if last != nil {
+				prev = last.Speaker
+			}
 		}
 	}
 	return out
@@ -270,13 +300,13 @@ func trimSpan(t string, start, end int) evidence.Span {
 // inciso finds the speaker an inciso names ("dijo el presidente López
 // Obrador", "añadió", "afirmó la canciller"). decided is false when it
 // holds no verb of saying.
-func (r *rules) inciso(t string, in evidence.Span, refer func(upTo int, title string) string, m *people.Matcher) (id, rule string, decided bool) {
+func (r *rules) inciso(t string, in evidence.Span, refer func(upTo int, title string) string, c *reading) (id, rule string, decided bool) {
 	text := t[in.Start:in.End]
 	loc := r.firstVerb(text)
 	if loc == nil {
 		return "", "", false
 	}
-	id, kind, title := r.subject(text, loc, m)
+	id, kind, title := r.subject(text, loc, c)
 	switch kind {
 	case named:
 		return id, "dash", true
@@ -291,7 +321,7 @@ func (r *rules) inciso(t string, in evidence.Span, refer func(upTo int, title st
 // attribute is attribute of quotes.go for the table: the clause after the
 // quotation, then the one before it in its sentence, then the quotation
 // before it in the paragraph.
-func (r *rules) attribute(q *Quote, para string, last *Quote, refer func(upTo int, title string) string, m *people.Matcher) {
+func (r *rules) attribute(q *Quote, para string, last *Quote, refer func(upTo int, title string) string, c *reading) {
 	after := para[q.Span.End+r.markLen(para[q.Span.End:], strings.HasPrefix):]
 	if k := r.sentenceEnd(after); k >= 0 {
 		after = after[:k]
@@ -315,7 +345,7 @@ func (r *rules) attribute(q *Quote, para string, last *Quote, refer func(upTo in
 		lead := strings.Trim(after[:loc[0]], " ,")
 		// "«…» y añadió": a second verb of the subject before the quotation.
 		if lead == "" || key(lead) != r.and {
-			id, kind, title := r.subject(after, loc, m)
+			id, kind, title := r.subject(after, loc, c)
 			rule := "after"
 			if r.according[key(after[loc[0]:loc[1]])] {
 				rule = "according-to"
@@ -325,7 +355,7 @@ func (r *rules) attribute(q *Quote, para string, last *Quote, refer func(upTo in
 		}
 	}
 	if loc := r.lastVerb(before); loc != nil {
-		id, kind, title := r.subject(before, loc, m)
+		id, kind, title := r.subject(before, loc, c)
 		rule := "before"
 		if r.according[key(before[loc[0]:loc[1]])] {
 			rule = "according-to"
@@ -335,7 +365,7 @@ func (r *rules) attribute(q *Quote, para string, last *Quote, refer func(upTo in
 	}
 	// "Para López Obrador, «…»".
 	if f := strings.Fields(before); len(f) > 1 && key(f[0]) == r.forX && strings.Contains(before, ",") {
-		if id, ok := r.leadingName(before[strings.Index(before, f[0])+len(f[0]):], m); ok {
+		if id, ok := r.leadingName(before[strings.Index(before, f[0])+len(f[0]):], c); ok {
 			q.Speaker, q.Rule = id, "according-to"
 			return
 		}
@@ -352,16 +382,16 @@ func (r *rules) attribute(q *Quote, para string, last *Quote, refer func(upTo in
 // pronoun or an epithet (anaphor), a title alone (titleAnaphor, with the
 // title's key), or any other words (unnamed: "un funcionario dijo", "dijo
 // la embajada").
-func (r *rules) subject(text string, loc []int, m *people.Matcher) (string, int, string) {
+func (r *rules) subject(text string, loc []int, c *reading) (string, int, string) {
 	verb := key(text[loc[0]:loc[1]])
 	rest, lead := text[loc[1]:], text[:loc[0]]
-	if id, ok := r.leadingName(rest, m); ok {
+	if id, ok := r.leadingName(rest, c); ok {
 		return id, named, ""
 	}
 	if r.according[verb] {
 		return "", unnamed, ""
 	}
-	spans := m.Spans(lead)
+	spans := c.m.Spans(lead)
 	if r.gerunds[verb] {
 		// "Volkova rechazó la acusación, asegurando que …": the subject of
 		// the sentence's first verb.
@@ -369,7 +399,7 @@ func (r *rules) subject(text string, loc []int, m *people.Matcher) (string, int,
 			return spans[len(spans)-1].ID, named, ""
 		}
 		for _, w := range strings.Fields(lead) {
-			if id, ok := m.Surname(strings.Trim(w, ",.;:")); ok {
+			if id, ok := c.surname(strings.Trim(w, ",.;:")); ok {
 				return id, named, ""
 			}
 		}
@@ -398,7 +428,7 @@ func (r *rules) subject(text string, loc []int, m *people.Matcher) (string, int,
 		lw = lw[:len(lw)-1]
 	}
 	if len(lw) > 0 {
-		if id, ok := m.Surname(strings.Trim(lw[len(lw)-1], ",.”\"»")); ok {
+		if id, ok := c.surname(strings.Trim(lw[len(lw)-1], ",.”\"»")); ok {
 			return id, named, ""
 		}
 	}
@@ -459,14 +489,14 @@ func (r *rules) describe(ws []string) (string, int, string) {
 // leadingName is the person named at the start of text, past a title
 // ("el presidente Andrés Manuel López Obrador", "la secretaria de
 // Relaciones Exteriores, Alicia Ruiz", "Gral. Ruiz"), or a surname there.
-func (r *rules) leadingName(text string, m *people.Matcher) (string, bool) {
+func (r *rules) leadingName(text string, c *reading) (string, bool) {
 	trimmed := strings.TrimLeft(text, " ,:")
-	spans := m.Spans(trimmed)
+	spans := c.m.Spans(trimmed)
 	if len(spans) > 0 && spans[0].Start <= r.titleLen(trimmed) {
 		return spans[0].ID, true
 	}
 	if f := strings.Fields(trimmed); len(f) > 0 {
-		if id, ok := m.Surname(strings.Trim(f[0], ",.:;”\"»")); ok {
+		if id, ok := c.surname(strings.Trim(f[0], ",.:;”\"»")); ok {
 			return id, true
 		}
 	}
@@ -506,25 +536,64 @@ func (r *rules) titleLen(t string) int {
 	return n
 }
 
-// noteTitles records the titles the paragraph writes before names ("el
-// presidente Andrés Manuel López Obrador", "la portavoz de la cancillería
-// rusa, Irina Volkova"), so that "el presidente" alone later means him.
-func (r *rules) noteTitles(t string, m *people.Matcher, titled map[string]map[string]bool) {
-	for _, sp := range m.Spans(t) {
+// reading is what the reading of one article has learnt so far: the
+// titles it wrote before names ("el presidente Ernesto Salgado Ibarra",
+// "la portavoz de la cancillería rusa, Irina Volkova"), so that "el
+// presidente" alone later means him; and the surnames of the names it
+// gave ("Herrera" for Tomás Herrera Vidal: Spanish speaks of a person by
+// the first surname, the matcher knows only the last word of a name).
+type reading struct {
+	m        *people.Matcher
+	titled   map[string]map[string]bool // title key -> people introduced with it
+	surnames map[string]string          // surname key -> person; "" when two people have it
+}
+
+func newReading(m *people.Matcher) *reading {
+	return &reading{m: m, titled: map[string]map[string]bool{}, surnames: map[string]string{}}
+}
+
+// note reads the names of a paragraph.
+func (c *reading) note(r *rules, t string) {
+	for _, sp := range c.m.Spans(t) {
 		ws := strings.Fields(t[:sp.Start])
 		for i := len(ws) - 1; i >= 0 && i >= len(ws)-6; i-- {
 			if strings.ContainsAny(ws[i], ".;:«»“”\"") {
 				break
 			}
 			if k := key(ws[i]); r.titles[k] {
-				if titled[k] == nil {
-					titled[k] = map[string]bool{}
+				if c.titled[k] == nil {
+					c.titled[k] = map[string]bool{}
 				}
-				titled[k][sp.ID] = true
+				c.titled[k][sp.ID] = true
 				break
 			}
 		}
+		name := strings.Fields(t[sp.Start:sp.End])
+		for _, w := range name[min(1, len(name)-1):] {
+			k := key(w)
+			if len(k) < 3 || !unicode.IsUpper([]rune(w)[0]) {
+				continue
+			}
+			if id, seen := c.surnames[k]; seen && id != sp.ID {
+				c.surnames[k] = ""
+			} else {
+				c.surnames[k] = sp.ID
+			}
+		}
 	}
+}
+
+// surname is the person whose surname w is: the registry's (the last word
+// of a name) or one of a name the article gave.
+func (c *reading) surname(w string) (string, bool) {
+	if id, ok := c.m.Surname(w); ok {
+		return id, true
+	}
+	if w == "" || !unicode.IsUpper([]rune(w)[0]) {
+		return "", false
+	}
+	id := c.surnames[key(w)]
+	return id, id != ""
 }
 
 // refer is who a subject left out, a pronoun or an epithet before the end
@@ -533,10 +602,10 @@ func (r *rules) noteTitles(t string, m *people.Matcher, titled map[string]map[st
 // the speaker of the paragraph's previous quotation, else prev, the
 // previous paragraph's last speaker. A title alone means that person only
 // if the article introduced them with it.
-func (r *rules) refer(text string, last *Quote, prev, title string, titled map[string]map[string]bool, m *people.Matcher) string {
-	id := r.lastSpeaker(text, m)
+func (r *rules) refer(text string, last *Quote, prev, prevText, title string, c *reading) string {
+	id := r.lastSpeaker(text, c)
 	if id == "" {
-		if named := m.Spans(text); len(named) > 0 {
+		if named := c.m.Spans(text); len(named) > 0 {
 			id = named[len(named)-1].ID
 		}
 	}
@@ -546,10 +615,17 @@ func (r *rules) refer(text string, last *Quote, prev, title string, titled map[s
 	if id == "" {
 		id = prev
 	}
-	if title != "" && !titled[title][id] {
+	if id == "" && last == nil {
+		// "El general Raúl Montiel compareció ayer." then "«…», aseguró.":
+		// the one person the paragraph before names.
+		if ids := c.m.Find(prevText); len(ids) == 1 {
+			id = ids[0]
+		}
+	}
+	if title != "" && !c.titled[title][id] {
 		// The one person the article introduced with the title.
-		if len(titled[title]) == 1 {
-			for only := range titled[title] {
+		if len(c.titled[title]) == 1 {
+			for only := range c.titled[title] {
 				return only
 			}
 		}
@@ -559,10 +635,10 @@ func (r *rules) refer(text string, last *Quote, prev, title string, titled map[s
 }
 
 // lastSpeaker is the last person named next to a verb of saying in text.
-func (r *rules) lastSpeaker(text string, m *people.Matcher) string {
+func (r *rules) lastSpeaker(text string, c *reading) string {
 	id := ""
 	for _, loc := range r.verbs(text) {
-		if s, kind, _ := r.subject(text, loc, m); kind == named {
+		if s, kind, _ := r.subject(text, loc, c); kind == named {
 			id = s
 		}
 	}
