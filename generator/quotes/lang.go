@@ -25,7 +25,7 @@ type rules struct {
 	// The word lists below hold keys (key: accents folded, lower case).
 	according map[string]bool // forms meaning "according to": only a name after them is the speaker
 	gerunds   map[string]bool // forms whose subject is the sentence's earlier subject ("diciendo")
-	and       string          // the conjunction joining a second verb to the subject before a quotation
+	conj      map[string]bool // conjunctions joining a second verb to the subject before a quotation ("y", "aunque")
 	forX      string          // the preposition opening "Para X, «…»"
 	articles  map[string]bool // definite articles before a title: "el presidente"
 	titles    map[string]bool // offices and roles written before a name, lower case
@@ -141,6 +141,9 @@ var spanishForms = func() []string {
 		{"sugerir", "sugirió", "sugirieron", "sugiere", "sugieren", "sugería", "sugerido", "sugiriendo"},
 		{"recordar", "recordó", "recordaron", "recuerda", "recuerdan", "recordaba", "recordado", "recordando"},
 		{"concluir", "concluyó", "concluyeron", "concluye", "concluyen", "concluía", "concluido", "concluyendo"},
+		{"exponer", "expuso", "expusieron", "expone", "exponen", "exponía", "expuesto", "exponiendo"},
+		{"referir", "refirió", "refirieron", "refiere", "refieren", "refería", "referido", "refiriendo"},
+		{"confesar", "confesó", "confesaron", "confiesa", "confiesan", "confesaba", "confesado", "confesando"},
 		{"escribir", "escribió", "escribieron", "escribe", "escriben", "escribía", "escrito", "escribiendo"},
 		{"reconocer", "reconoció", "reconocieron", "reconoce", "reconocen", "reconocía", "reconocido", "reconociendo"},
 		// "precisa" and "publica" are adjectives too (una respuesta
@@ -153,10 +156,12 @@ var spanishForms = func() []string {
 	for _, inf := range strings.Fields(`afirmar asegurar declarar señalar explicar añadir agregar indicar
 		subrayar destacar insistir responder preguntar comentar detallar apuntar recalcar
 		puntualizar expresar enfatizar reiterar admitir aclarar replicar contestar relatar narrar
-		plantear lamentar denunciar prometer asentar alertar matizar`) {
+		plantear lamentar denunciar prometer asentar alertar matizar resumir sentenciar zanjar remarcar
+		acotar externar mencionar abundar revirar ironizar cuestionar anunciar revelar exclamar reclamar
+		exigir opinar garantizar informar`) {
 		forms = append(forms, spanishVerb(inf)...)
 	}
-	return append(forms, "según", "de acuerdo con", "de acuerdo a")
+	return append(forms, "según", "de acuerdo con", "de acuerdo a", "en palabras de")
 }()
 
 // spanish are the rules for Spanish (es, es-MX, es-AR, …).
@@ -164,7 +169,7 @@ var spanish = &rules{
 	marks:     [][2]string{{"«", "»"}, {"“", "”"}, {"\"", "\""}},
 	dashes:    []string{"—", "–"},
 	speech:    verbPattern(spanishForms),
-	according: set("según", "de acuerdo con", "de acuerdo a"),
+	according: set("según", "de acuerdo con", "de acuerdo a", "en palabras de"),
 	gerunds: func() map[string]bool {
 		m := map[string]bool{}
 		for _, f := range spanishForms {
@@ -174,7 +179,7 @@ var spanish = &rules{
 		}
 		return m
 	}(),
-	and:      "y",
+	conj:     set("y", "e", "pero", "aunque", "mientras", "sino"),
 	forX:     "para",
 	articles: set("el", "la"),
 	titles: set("presidente", "presidenta", "expresidente", "expresidenta", "secretario", "secretaria", "subsecretario", "subsecretaria",
@@ -190,11 +195,13 @@ var spanish = &rules{
 		"exagente", "analista", "autor", "autora", "periodista", "especialista", "experto", "experta", "investigador", "investigadora",
 		"académico", "académica", "militar", "legislador", "legisladora", "entrevistado", "entrevistada"),
 	pronouns: map[string]bool{"él": true, "ella": true},
-	between:  set("también", "además", "ya", "luego", "después", "incluso", "entonces", "se", "le", "les", "lo", "no", "solo", "sólo", "hoy", "ayer"),
+	between: set("también", "además", "ya", "luego", "después", "incluso", "entonces", "se", "le", "les", "lo", "no", "solo", "sólo", "hoy", "ayer",
+		// Periphrases before an infinitive: "se limitó a señalar", "volvió a decir".
+		"limitó", "volvió", "quiso", "prefirió", "decidió", "a"),
 	elided: set("a", "al", "ante", "en", "durante", "desde", "este", "esta", "tras", "con", "sin", "luego", "después", "por", "que", "hoy",
 		"ayer", "sobre", "frente", "mientras", "y", "entonces", "también", "además", "más", "antes", "recientemente", "posteriormente"),
 	stops:   set("que", "quien", "quienes", "cual", "cuando", "porque", "a", "al", "ante", "con", "durante", "sobre", "tras", "según"),
-	openers: set("y", "además", "luego", "después", "también", "asimismo", "entonces", "más", "tarde", "finalmente", "por", "su", "parte", "otra", "lado", "en", "tanto"),
+	openers: set("y", "e", "pero", "aunque", "mientras", "además", "luego", "después", "también", "asimismo", "entonces", "más", "tarde", "finalmente", "por", "su", "parte", "otra", "lado", "en", "tanto"),
 	works: set("libro", "novela", "película", "serie", "documental", "obra", "ensayo", "columna", "artículo", "reportaje", "informe",
 		"programa", "canción", "llaman", "llama", "llamó", "titulado", "titulada", "titulo", "título", "llamado", "llamada", "denominado", "denominada", "bautizado",
 		"bautizada", "conocido", "conocida", "término", "concepto", "lema", "operación", "plan", "doctrina", "etiqueta", "podcast"),

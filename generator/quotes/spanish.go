@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -342,9 +343,15 @@ func (r *rules) attribute(q *Quote, para string, last *Quote, refer func(upTo in
 		}
 	}
 	if loc := r.firstVerb(after); loc != nil {
-		lead := strings.Trim(after[:loc[0]], " ,")
-		// "«…» y añadió": a second verb of the subject before the quotation.
-		if lead == "" || key(lead) != r.and {
+		lead := strings.Trim(after[:loc[0]], " ,—–")
+		lf := strings.Fields(lead)
+		// "«…», aunque insistió", "«…» y añadió": a second verb of the
+		// subject before the quotation; "«…», una petición que, afirmó,
+		// fue": a verb set off between commas, whose subject is also the
+		// one before.
+		coordinated := len(lf) > 0 && r.conj[key(lf[0])]
+		parenthetical := lead != "" && strings.HasSuffix(strings.TrimRight(after[:loc[0]], " "), ",")
+		if !coordinated && !parenthetical {
 			id, kind, title := r.subject(after, loc, c)
 			rule := "after"
 			if r.according[key(after[loc[0]:loc[1]])] {
@@ -362,6 +369,25 @@ func (r *rules) attribute(q *Quote, para string, last *Quote, refer func(upTo in
 		}
 		settle(id, kind, title, rule)
 		return
+	}
+	// "Preguntada por la lista, la canciller fue tajante: «…»": a colon
+	// after a subject, with no verb of saying.
+	if strings.HasSuffix(strings.TrimSpace(before), ":") {
+		clause := before
+		if k := strings.LastIndex(before, ","); k >= 0 {
+			clause = before[k+1:]
+		}
+		if ws := strings.Fields(clause); len(ws) > 1 {
+			if id, ok := r.leadingName(clause, c); ok {
+				q.Speaker, q.Rule = id, "before"
+				return
+			}
+			_, kind, title := r.describe(ws)
+			settle("", kind, title, "before")
+			if q.Speaker != "" {
+				return
+			}
+		}
 	}
 	// "Para López Obrador, «…»".
 	if f := strings.Fields(before); len(f) > 1 && key(f[0]) == r.forX && strings.Contains(before, ",") {
@@ -479,7 +505,9 @@ func (r *rules) describe(ws []string) (string, int, string) {
 		if r.epithets[k1] || len(ws) > 3 && r.epithets[k1+" "+key(ws[2])+" "+key(ws[3])] {
 			return "", anaphor, ""
 		}
-		if r.titles[k1] {
+		// A title is written in lower case: "la Secretaría de la
+		// Defensa" is an institution, not "la secretaria".
+		if r.titles[k1] && unicode.IsLower([]rune(ws[1])[0]) {
 			return "", titleAnaphor, k1
 		}
 	}
@@ -554,7 +582,18 @@ func newReading(m *people.Matcher) *reading {
 
 // note reads the names of a paragraph.
 func (c *reading) note(r *rules, t string) {
-	for _, sp := range c.m.Spans(t) {
+	for _, sp := range c.names(t) {
+		// "Sorokin, el embajador ruso, acompañó": a title in an
+		// apposition after the name.
+		if rest, ok := strings.CutPrefix(t[sp.End:], ", "); ok {
+			if ws := strings.Fields(rest); len(ws) > 1 && r.articles[key(ws[0])] && r.titles[key(ws[1])] {
+				k := key(ws[1])
+				if c.titled[k] == nil {
+					c.titled[k] = map[string]bool{}
+				}
+				c.titled[k][sp.ID] = true
+			}
+		}
 		ws := strings.Fields(t[:sp.Start])
 		for i := len(ws) - 1; i >= 0 && i >= len(ws)-6; i-- {
 			if strings.ContainsAny(ws[i], ".;:«»“”\"") {
@@ -583,6 +622,38 @@ func (c *reading) note(r *rules, t string) {
 	}
 }
 
+// names are the people named in t: by a name of the registry, or by a
+// surname alone ("Sorokin", "Herrera" once the article gave Tomás Herrera
+// Vidal), in order.
+func (c *reading) names(t string) []people.Span {
+	spans := c.m.Spans(t)
+	taken := func(i int) bool {
+		for _, sp := range spans {
+			if sp.Start <= i && i < sp.End {
+				return true
+			}
+		}
+		return false
+	}
+	var more []people.Span
+	off := 0
+	for _, f := range strings.SplitAfter(t, " ") {
+		w := strings.TrimRight(strings.TrimSpace(f), ",.;:»”\")")
+		if !taken(off) {
+			if id, ok := c.surname(w); ok {
+				more = append(more, people.Span{Start: off, End: off + len(w), ID: id})
+			}
+		}
+		off += len(f)
+	}
+	if len(more) == 0 {
+		return spans
+	}
+	spans = append(spans, more...)
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	return spans
+}
+
 // surname is the person whose surname w is: the registry's (the last word
 // of a name) or one of a name the article gave.
 func (c *reading) surname(w string) (string, bool) {
@@ -605,7 +676,7 @@ func (c *reading) surname(w string) (string, bool) {
 func (r *rules) refer(text string, last *Quote, prev, prevText, title string, c *reading) string {
 	id := r.lastSpeaker(text, c)
 	if id == "" {
-		if named := c.m.Spans(text); len(named) > 0 {
+		if named := c.names(text); len(named) > 0 {
 			id = named[len(named)-1].ID
 		}
 	}
@@ -618,8 +689,13 @@ func (r *rules) refer(text string, last *Quote, prev, prevText, title string, c 
 	if id == "" && last == nil {
 		// "El general Raúl Montiel compareció ayer." then "«…», aseguró.":
 		// the one person the paragraph before names.
-		if ids := c.m.Find(prevText); len(ids) == 1 {
-			id = ids[0]
+		ids := map[string]bool{}
+		for _, sp := range c.names(prevText) {
+			ids[sp.ID] = true
+			id = sp.ID
+		}
+		if len(ids) != 1 {
+			id = ""
 		}
 	}
 	if title != "" && !c.titled[title][id] {
@@ -647,9 +723,16 @@ func (r *rules) lastSpeaker(text string, c *reading) string {
 
 // verbs are the places of the verbs of saying in s.
 func (r *rules) verbs(s string) [][]int {
+	// Each search starts after the last form found, not after the
+	// character the pattern took past it: "según dijo" holds two.
 	var out [][]int
-	for _, m := range r.speech.FindAllStringSubmatchIndex(s, -1) {
-		out = append(out, m[2:4])
+	for from := 0; from < len(s); {
+		m := r.speech.FindStringSubmatchIndex(s[from:])
+		if m == nil {
+			break
+		}
+		out = append(out, []int{from + m[2], from + m[3]})
+		from += m[3]
 	}
 	return out
 }
