@@ -32,6 +32,10 @@ import (
 //   - a quoted title or term after a noun such as "libro", "la llamada" is
 //     not a quotation; "un funcionario", "fuentes", "la embajada" name nobody.
 
+// window is how many bytes before a quotation or a name are read for the
+// words just before it: more than the six words ever looked at.
+const window = 400
+
 // Subjects as a clause gives them.
 const (
 	noSubject    = iota // the clause has no verb of saying
@@ -105,7 +109,8 @@ func extractWith(s *corpus.Source, m *people.Matcher, r *rules) []Quote {
 			answerer, asked = "", false
 			for _, sp := range r.quoteSpans(t) {
 				text := t[sp.Start:sp.End]
-				if words(text) < MinWords || isTitle(text) || r.isWork(t[:sp.Start-r.markLen(t[:sp.Start], strings.HasSuffix)]) {
+				open := sp.Start - r.markLen(t[:sp.Start], strings.HasSuffix)
+				if words(text) < MinWords || isTitle(text) || r.isWork(t[max(0, open-window):open]) {
 					continue
 				}
 				if parts, in, ok := r.split(t, sp); ok {
@@ -136,11 +141,21 @@ func extractWith(s *corpus.Source, m *people.Matcher, r *rules) []Quote {
 // opening mark left unclosed runs to the end of the paragraph.
 func (r *rules) quoteSpans(t string) []evidence.Span {
 	var out []evidence.Span
+	// next[k] is where the next opening mark k is at or after i (len(t)
+	// when there is none), found again only once i has passed it: a mark
+	// the paragraph lacks is looked for once, not once a quotation.
+	next := make([]int, len(r.marks))
 	for i := 0; i < len(t); {
 		open, mark := -1, [2]string{}
-		for _, mk := range r.marks {
-			if j := strings.Index(t[i:], mk[0]); j >= 0 && (open < 0 || i+j < open) {
-				open, mark = i+j, mk
+		for k, mk := range r.marks {
+			if next[k] < i || i == 0 && next[k] == 0 {
+				next[k] = len(t)
+				if j := strings.Index(t[i:], mk[0]); j >= 0 {
+					next[k] = i + j
+				}
+			}
+			if next[k] < len(t) && (open < 0 || next[k] < open) {
+				open, mark = next[k], mk
 			}
 		}
 		if open < 0 {
@@ -583,10 +598,14 @@ func newReading(m *people.Matcher) *reading {
 // note reads the names of a paragraph.
 func (c *reading) note(r *rules, t string) {
 	for _, sp := range c.names(t) {
+		// The title before the name: among the six words before it (within
+		// window bytes, so that a long paragraph is not read again for
+		// each name).
+		ws := strings.Fields(t[max(0, sp.Start-window):sp.Start])
 		// "Sorokin, el embajador ruso, acompañó": a title in an
 		// apposition after the name.
 		if rest, ok := strings.CutPrefix(t[sp.End:], ", "); ok {
-			if ws := strings.Fields(rest); len(ws) > 1 && r.articles[key(ws[0])] && r.titles[key(ws[1])] {
+			if ws := strings.Fields(rest[:min(len(rest), window)]); len(ws) > 1 && r.articles[key(ws[0])] && r.titles[key(ws[1])] {
 				k := key(ws[1])
 				if c.titled[k] == nil {
 					c.titled[k] = map[string]bool{}
@@ -594,7 +613,6 @@ func (c *reading) note(r *rules, t string) {
 				c.titled[k][sp.ID] = true
 			}
 		}
-		ws := strings.Fields(t[:sp.Start])
 		for i := len(ws) - 1; i >= 0 && i >= len(ws)-6; i-- {
 			if strings.ContainsAny(ws[i], ".;:«»“”\"") {
 				break
@@ -627,19 +645,14 @@ func (c *reading) note(r *rules, t string) {
 // Vidal), in order.
 func (c *reading) names(t string) []people.Span {
 	spans := c.m.Spans(t)
-	taken := func(i int) bool {
-		for _, sp := range spans {
-			if sp.Start <= i && i < sp.End {
-				return true
-			}
-		}
-		return false
-	}
 	var more []people.Span
-	off := 0
+	off, next := 0, 0 // next: the first span not ending before off
 	for _, f := range strings.SplitAfter(t, " ") {
 		w := strings.TrimRight(strings.TrimSpace(f), ",.;:»”\")")
-		if !taken(off) {
+		for next < len(spans) && spans[next].End <= off {
+			next++
+		}
+		if next == len(spans) || off < spans[next].Start {
 			if id, ok := c.surname(w); ok {
 				more = append(more, people.Span{Start: off, End: off + len(w), ID: id})
 			}
@@ -773,11 +786,13 @@ func (r *rules) sentenceStart(s string) int {
 }
 
 func (r *rules) abbreviation(s string) bool {
-	f := strings.Fields(s)
-	if len(f) == 0 {
+	// The last word only (strings.Fields of the whole text would read a
+	// long paragraph again at every full stop).
+	s = strings.TrimRight(s, " \t\n")
+	w := s[strings.LastIndexAny(s, " \t\n")+1:]
+	if w == "" {
 		return false
 	}
-	w := f[len(f)-1]
 	if r.abbrev[key(w)] {
 		return true
 	}

@@ -142,3 +142,26 @@ func TestSpanishVerbs(t *testing.T) {
 		}
 	}
 }
+
+// FuzzExtractSpanish reads any paragraphs with the Spanish rules: no
+// panic, spans within their paragraph, and speakers of the registry.
+func FuzzExtractSpanish(f *testing.F) {
+	f.Add("—No tenemos información —dijo López Ortega—. Lo demás es público.", "«A —afirmó Volkova—, B»")
+	f.Add("—¿Por qué?", "—Por la geografía —respondió Volkova, antes de añadir que «es así de simple».")
+	f.Add("Según dijo Alicia Ruiz, «x y z w», una petición que, afirmó, fue «bien recibida».", "la canciller fue tajante: «—»")
+	f.Add("— —dijo—", "«»—,: según")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		s := &corpus.Source{ID: "s", Language: "es-MX", Paras: []corpus.Para{{N: 1, Text: a}, {N: 2, Text: b}}}
+		for _, q := range Extract(s, registryES) {
+			p := s.Paras[q.Para-1].Text
+			if q.Span.Start < 0 || q.Span.End > len(p) || q.Span.Start > q.Span.End {
+				t.Fatalf("span %v of %q", q.Span, p)
+			}
+			switch q.Speaker {
+			case "", "andres-lopez-ortega", "irina-volkova", "alicia-ruiz", "pavel-sorokin":
+			default:
+				t.Fatalf("speaker %q", q.Speaker)
+			}
+		}
+	})
+}
