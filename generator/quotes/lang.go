@@ -23,20 +23,21 @@ type rules struct {
 	dashes []string       // dashes opening a line of dialogue and setting off an inciso
 	speech *regexp.Regexp // verb forms of saying (and "según"), as group 1; see verbPattern
 	// The word lists below hold keys (key: accents folded, lower case).
-	according map[string]bool // forms meaning "according to": only a name after them is the speaker
-	gerunds   map[string]bool // forms whose subject is the sentence's earlier subject ("diciendo")
-	conj      map[string]bool // conjunctions joining a second verb to the subject before a quotation ("y", "aunque")
-	forX      string          // the preposition opening "Para X, «…»"
-	articles  map[string]bool // definite articles before a title: "el presidente"
-	titles    map[string]bool // offices and roles written before a name, lower case
-	epithets  map[string]bool // nouns that name the last speaker again ("el mandatario")
-	pronouns  map[string]bool // subject pronouns for the last speaker ("él", "ella"), lower case with their accents (él is not el)
-	between   map[string]bool // words between a subject and its verb ("también", "se")
-	elided    map[string]bool // words that may follow a verb whose subject is left out ("añadió a la prensa")
-	stops     map[string]bool // words that end a title before a name ("que", "a": the one spoken to)
-	openers   map[string]bool // words that may open a sentence before an elided subject's verb ("Además, añadió")
-	works     map[string]bool // nouns before a quoted title or term that is not a quotation ("el libro «…»")
-	abbrev    map[string]bool // abbreviations whose point does not end a sentence
+	according  map[string]bool // forms meaning "according to": only a name after them is the speaker
+	gerunds    map[string]bool // forms whose subject is the sentence's earlier subject ("diciendo")
+	conj       map[string]bool // conjunctions joining a second verb to the subject before a quotation ("y", "aunque")
+	forX       string          // the preposition opening "Para X, «…»"
+	articles   map[string]bool // definite articles before a title: "el presidente"
+	titles     map[string]bool // offices and roles written before a name, lower case
+	epithets   map[string]bool // nouns that name the last speaker again ("el mandatario")
+	pronouns   map[string]bool // subject pronouns for the last speaker ("él", "ella"), lower case with their accents (él is not el)
+	between    map[string]bool // words between a subject and its verb ("también", "se")
+	elided     map[string]bool // words that may follow a verb whose subject is left out ("añadió a la prensa")
+	stops      map[string]bool // words that end a title before a name ("que", "a": the one spoken to)
+	openers    map[string]bool // words that may open a sentence before an elided subject's verb ("Además, añadió")
+	impersonal map[string]bool // a clitic that, with no subject, makes the verb impersonal ("se le preguntó")
+	works      map[string]bool // nouns before a quoted title or term that is not a quotation ("el libro «…»")
+	abbrev     map[string]bool // abbreviations whose point does not end a sentence
 }
 
 // rulesFor returns the rules of a source's language ("es", "es-MX",
@@ -200,8 +201,9 @@ var spanish = &rules{
 		"limitó", "volvió", "quiso", "prefirió", "decidió", "a"),
 	elided: set("a", "al", "ante", "en", "durante", "desde", "este", "esta", "tras", "con", "sin", "luego", "después", "por", "que", "hoy",
 		"ayer", "sobre", "frente", "mientras", "y", "entonces", "también", "además", "más", "antes", "recientemente", "posteriormente"),
-	stops:   set("que", "quien", "quienes", "cual", "cuando", "porque", "a", "al", "ante", "con", "durante", "sobre", "tras", "según"),
-	openers: set("y", "e", "pero", "aunque", "mientras", "además", "luego", "después", "también", "asimismo", "entonces", "más", "tarde", "finalmente", "por", "su", "parte", "otra", "lado", "en", "tanto"),
+	stops:      set("que", "quien", "quienes", "cual", "cuando", "porque", "a", "al", "ante", "con", "durante", "sobre", "tras", "según"),
+	impersonal: set("se"),
+	openers:    set("sin", "embargo", "no", "obstante", "cambio", "hecho", "ello", "y", "e", "pero", "aunque", "mientras", "además", "luego", "después", "también", "asimismo", "entonces", "más", "tarde", "finalmente", "por", "su", "parte", "otra", "lado", "en", "tanto"),
 	works: set("libro", "novela", "película", "serie", "documental", "obra", "ensayo", "columna", "artículo", "reportaje", "informe",
 		"programa", "canción", "llaman", "llama", "llamó", "titulado", "titulada", "titulo", "título", "llamado", "llamada", "denominado", "denominada", "bautizado",
 		"bautizada", "conocido", "conocida", "término", "concepto", "lema", "operación", "plan", "doctrina", "etiqueta", "podcast"),

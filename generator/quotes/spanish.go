@@ -403,6 +403,12 @@ func (r *rules) attribute(q *Quote, para string, last *Quote, refer func(upTo in
 				return
 			}
 		}
+		// "El presidente Salgado Ibarra, en cambio, minimizó el tema:
+		// «…»": the name that opens the sentence.
+		if id, ok := r.leadingName(before, c); ok {
+			q.Speaker, q.Rule = id, "before"
+			return
+		}
 	}
 	// "Para López Obrador, «…»".
 	if f := strings.Fields(before); len(f) > 1 && key(f[0]) == r.forX && strings.Contains(before, ",") {
@@ -465,7 +471,9 @@ func (r *rules) subject(text string, loc []int, c *reading) (string, int, string
 			lw = append(lw, w)
 		}
 	}
+	impersonal := false
 	for len(lw) > 0 && r.between[key(lw[len(lw)-1])] {
+		impersonal = impersonal || r.impersonal[key(lw[len(lw)-1])]
 		lw = lw[:len(lw)-1]
 	}
 	if len(lw) > 0 {
@@ -487,6 +495,10 @@ func (r *rules) subject(text string, loc []int, c *reading) (string, int, string
 	}
 	if len(clause) > 0 {
 		return r.describe(clause)
+	}
+	if impersonal {
+		// "—se le preguntó": nobody's words.
+		return "", unnamed, ""
 	}
 	rw := strings.Fields(rest)
 	if len(rw) == 0 || strings.ContainsAny(rw[0][:1], ".;:,") {

@@ -94,6 +94,10 @@ func TestAttributionSpanish(t *testing.T) {
 		{"dialogue without a question before names nobody", []string{`—Por la geografía, antes que nada —respondió Volkova.`, `Luego habló otro invitado.`, `—Ha cambiado el volumen de personal acreditado.`}, []string{"irina-volkova/dash: Por la geografía, antes que nada", "/: Ha cambiado el volumen de personal acreditado."}},
 		{"a quotation inside an inciso", []string{`—Hay que invertir en gente preparada —dijo Volkova, antes de añadir que el tema «no es de izquierdas ni de derechas».`}, []string{"irina-volkova/dash: Hay que invertir en gente preparada", "irina-volkova/dash: no es de izquierdas ni de derechas"}},
 		{"an infinitive", []string{`Volkova se limitó a señalar: «No tengo nada que añadir a eso».`}, []string{"irina-volkova/before: No tengo nada que añadir a eso"}},
+		// Learnt from a second held-out article (not kept).
+		{"a sentence adverbial before a verb with no subject", []string{`Consultada por este diario, Alicia Ruiz evitó el tema. Sin embargo, recordó que su gobierno pidió «vigilar cualquier expansión de la presencia rusa».`}, []string{"alicia-ruiz/pronoun: vigilar cualquier expansión de la presencia rusa"}},
+		{"an impersonal question names nobody", []string{`—Hay que vigilar —respondió Volkova.`, `—¿Y el gobierno debería impedirlo? —se le preguntó.`}, []string{"/: ¿Y el gobierno debería impedirlo?"}},
+		{"a colon after a sentence opening with a name", []string{`El presidente Andrés López Ortega, en cambio, minimizó el tema: «Que abran los consulados que quieran».`}, []string{"andres-lopez-ortega/before: Que abran los consulados que quieran"}},
 		// Not quotations.
 		{"a book title", []string{`El periodista publicó el libro «La red invisible de Moscú en México» en 2021.`}, nil},
 		{"a term", []string{`Los analistas hablan de la llamada «política de puertas abiertas hacia Moscú» del gobierno.`}, nil},
