@@ -68,11 +68,29 @@ const creditMax = 3 * len("associated press photo")
 // just before such a caption; lines repeating an earlier line (such as a
 // headline printed again as image text).
 func markBoilerplate(paras []Para) {
+	markBoilerplateIn(paras, "en")
+}
+
+// markBoilerplateIn is markBoilerplate for a source in the given language
+// (its front matter's code): a language with a table of its own (es, es-MX)
+// has its phrases tried first, then the English ones, which pages in every
+// language carry (agency credits, "newsletter"). Other languages, and
+// "unknown", get the English rules alone.
+func markBoilerplateIn(paras []Para, lang string) {
+	ph := phrasesFor(lang)
 	seen := map[string]bool{}
 	for i := range paras {
 		p := &paras[i]
 		t := strings.TrimSpace(p.Text)
 		words := len(strings.Fields(t))
+		if r := ph.mark(t, words); r != "" {
+			p.Boilerplate = r
+			if r == Caption && i > 0 && paras[i-1].Boilerplate == "" && len(strings.Fields(paras[i-1].Text)) <= 8 && strings.HasSuffix(paras[i-1].Text, ".") {
+				paras[i-1].Boilerplate = Caption
+			}
+			seen[t] = true
+			continue
+		}
 		switch {
 		case strings.EqualFold(strings.Trim(t, ".:!"), "advertisement"):
 			p.Boilerplate = Advert

@@ -194,7 +194,7 @@ func ParseAt(f meta.File, today time.Time, probs *diag.List) *Source {
 	if n == 0 {
 		probs.Errorf(f.Path, bodyLine, "the source has no text: paste the article text below the front matter")
 	}
-	markBoilerplate(s.Paras)
+	markBoilerplateIn(s.Paras, s.Language)
 	overrides.apply(f.Path, s.Paras, probs)
 	return s
 }

@@ -22,6 +22,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/language"
 )
 
 // MaxSize is the largest file Read accepts: saved pages with their inline
@@ -135,7 +136,7 @@ func fromHTML(data []byte) (Article, error) {
 			a.Published = t.Format("2006-01-02")
 		}
 	}
-	a.Language = lang(first(m.ld.language, m.lang, m.og["og:locale"], art.Language()))
+	a.Language = lang(m.ld.language, m.lang, m.og["og:locale"], art.Language())
 	a.URL = httpURL(first(m.canonical, m.og["og:url"], m.ld.url, m.url))
 	if art.Node != nil {
 		a.Paras = blocks(art.Node)
@@ -284,12 +285,24 @@ func date(s string) string {
 	return ""
 }
 
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}\b`)
-
-// lang is the primary subtag of a language tag or locale: "en" for "en-US"
-// or "en_GB".
-func lang(s string) string {
-	return strings.ToLower(langTag.FindString(strings.TrimSpace(s)))
+// lang is the primary subtag of the first of the page's language tags or
+// locales that is one: "en" for "en-US", "es" for the Open Graph locale
+// "es_MX". A value that is not a tag ("English", "und") is passed over.
+func lang(tags ...string) string {
+	for _, t := range tags {
+		t = strings.ReplaceAll(strings.TrimSpace(t), "_", "-")
+		if t == "" {
+			continue
+		}
+		tag, err := language.Parse(t)
+		if err != nil {
+			continue
+		}
+		if base, conf := tag.Base(); conf == language.Exact && base.String() != "und" {
+			return base.String()
+		}
+	}
+	return ""
 }
 
 func httpURL(s string) string {

@@ -172,3 +172,63 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// A Spanish page's language comes from whichever of JSON-LD inLanguage,
+// <html lang> and og:locale it gives, as a primary subtag: "es" for es_MX,
+// es-MX or es; the source made from it reads with the Spanish rules (its
+// "Lee también" and "Con información de" lines are not article text).
+func TestReadSpanish(t *testing.T) {
+	a := read(t, "es-locale.html")
+	if a.Language != "es" || a.Title != "La embajada rusa niega operar una red de espionaje" || a.Author != "Luis Herrera" || a.Published != "2024-10-03" {
+		t.Errorf("read %q, %q, %q, %q", a.Language, a.Title, a.Author, a.Published)
+	}
+	src, err := Source(a, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "\nlanguage: es\n") {
+		t.Errorf("front matter without language: es:\n%s", src)
+	}
+	var probs diag.List
+	s := corpus.Parse(meta.File{Path: "corpus/x.txt", ID: "x", Data: src}, &probs)
+	if s == nil {
+		t.Fatal(probs)
+	}
+	var article []string
+	for _, p := range s.Article() {
+		article = append(article, p.Text)
+	}
+	text := strings.Join(article, "\n")
+	for _, furniture := range []string{"Lee también", "Con información de EFE"} {
+		if strings.Contains(text, furniture) {
+			t.Errorf("article text keeps %q", furniture)
+		}
+	}
+	if !strings.Contains(text, "campaña mediática") {
+		t.Errorf("article text lost the quotation: %s", text)
+	}
+}
+
+func TestLang(t *testing.T) {
+	tests := []struct {
+		tags []string
+		want string
+	}{
+		{[]string{"es_MX"}, "es"},
+		{[]string{"es-MX"}, "es"},
+		{[]string{"es"}, "es"},
+		{[]string{"es-419"}, "es"},
+		{[]string{"ES_mx"}, "es"},
+		{[]string{"en-US"}, "en"},
+		{[]string{"", "es_MX"}, "es"},
+		{[]string{"Spanish", "es_MX"}, "es"}, // not a tag: passed over
+		{[]string{"und", "es"}, "es"},
+		{[]string{"spa"}, "es"},
+		{[]string{"", "  "}, ""},
+	}
+	for _, tt := range tests {
+		if got := lang(tt.tags...); got != tt.want {
+			t.Errorf("lang(%q) = %q, want %q", tt.tags, got, tt.want)
+		}
+	}
+}

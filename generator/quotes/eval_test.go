@@ -22,7 +22,11 @@ type label struct {
 }
 
 func readLabels(t *testing.T) []label {
-	f, err := os.Open("testdata/seed-quotes.tsv")
+	return readLabelsFrom(t, "testdata/seed-quotes.tsv")
+}
+
+func readLabelsFrom(t *testing.T, path string) []label {
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,9 +54,15 @@ func readLabels(t *testing.T) []label {
 
 // seedQuotes extracts the quotations of the repository's own corpus.
 func seedQuotes(t *testing.T) []Quote {
+	return quotesAt(t, "../..")
+}
+
+// quotesAt extracts the quotations of the corpus under root (root/corpus,
+// with the people of root/people).
+func quotesAt(t *testing.T, root string) []Quote {
 	var probs diag.List
-	sources := corpus.Load("../..", nil, &probs)
-	m := people.NewMatcher(people.Load("../..", nil, &probs))
+	sources := corpus.Load(root, nil, &probs)
+	m := people.NewMatcher(people.Load(root, nil, &probs))
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}
@@ -67,8 +77,20 @@ func seedQuotes(t *testing.T) []Quote {
 // against the hand-labelled quotations of the seed corpus, prints precision
 // and recall, and fails below 0.9.
 func TestSeedCorpus(t *testing.T) {
-	labels := readLabels(t)
-	qs := seedQuotes(t)
+	measure(t, readLabels(t), seedQuotes(t))
+}
+
+// TestSpanishCorpus measures the same on the hand-labelled Spanish set
+// (testdata/es: invented articles about invented people, language es and
+// es-MX), and fails below 0.9.
+func TestSpanishCorpus(t *testing.T) {
+	measure(t, readLabelsFrom(t, "testdata/es/quotes.tsv"), quotesAt(t, "testdata/es"))
+}
+
+// measure compares the quotations extracted with the labelled ones, logs
+// precision and recall of extraction, attribution and variant grouping,
+// and fails below 0.9.
+func measure(t *testing.T, labels []label, qs []Quote) {
 	match := make([]int, len(qs)) // quote -> label index, -1 when unlabelled
 	used := make([]bool, len(labels))
 	for i, q := range qs {

@@ -25,7 +25,7 @@ type Quote struct {
 	Span    evidence.Span // the quoted words within the paragraph, marks excluded
 	Text    string        // the quoted words, without a trailing comma that belongs to the sentence
 	Speaker string        // person id; "" when unattributed
-	Rule    string        // how the speaker was found: after, before, according-to, pronoun, continuation, dash
+	Rule    string        // how the speaker was found: after, before, according-to, pronoun, continuation, dash (a dash line, or a dialogue inciso)
 }
 
 // speech are the verbs that introduce or close a quotation.
@@ -36,8 +36,14 @@ var pronoun = regexp.MustCompile(`(?i)^\W*(he|she)\s+(said|says|added|adds|noted
 // pronounBefore is a pronoun and verb leading into a quotation: "She added: “…”".
 var pronounBefore = regexp.MustCompile(`(?i)(^|[^\pL])(he|she)\s+(said|says|added|adds|noted|explained|wrote|asked|argued|warned|told\s+\pL+)\s*[:,]?\s*$`)
 
-// Extract returns the quotations of a source's article text, in order.
+// Extract returns the quotations of a source's article text, in order,
+// read with the rules of the source's language: Spanish (es, es-MX) with
+// its table (lang.go, spanish.go), any other language and "unknown" with
+// the English rules below.
 func Extract(s *corpus.Source, m *people.Matcher) []Quote {
+	if r := rulesFor(s.Language); r != nil {
+		return extractWith(s, m, r)
+	}
 	var out []Quote
 	article := s.Article()
 	prev := "" // the speaker of the previous paragraph's last quotation

@@ -1,0 +1,211 @@
+package quotes
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/factcheck-mx/factcheck/generator/meta"
+)
+
+// rules are how a language quotes and attributes, as data: its quotation
+// marks, dialogue dashes, verbs of saying, titles and pronouns. A source's
+// language field chooses them (rulesFor); English, "unknown" and languages
+// without a table keep the English code of quotes.go, unchanged. Another
+// language that quotes the way Spanish does (French, Portuguese, Italian:
+// guillemets, dashes, a title before a name, a subject after the verb) is a
+// new table, read by the same code (spanish.go).
+type rules struct {
+	marks  [][2]string    // quotation marks, opening and closing
+	dashes []string       // dashes opening a line of dialogue and setting off an inciso
+	speech *regexp.Regexp // verb forms of saying (and "según"), as group 1; see verbPattern
+	// The word lists below hold keys (key: accents folded, lower case).
+	according  map[string]bool // forms meaning "according to": only a name after them is the speaker
+	gerunds    map[string]bool // forms whose subject is the sentence's earlier subject ("diciendo")
+	conj       map[string]bool // conjunctions joining a second verb to the subject before a quotation ("y", "aunque")
+	forX       string          // the preposition opening "Para X, «…»"
+	articles   map[string]bool // definite articles before a title: "el presidente"
+	titles     map[string]bool // offices and roles written before a name, lower case
+	epithets   map[string]bool // nouns that name the last speaker again ("el mandatario")
+	pronouns   map[string]bool // subject pronouns for the last speaker ("él", "ella"), lower case with their accents (él is not el)
+	between    map[string]bool // words between a subject and its verb ("también", "se")
+	elided     map[string]bool // words that may follow a verb whose subject is left out ("añadió a la prensa")
+	stops      map[string]bool // words that end a title before a name ("que", "a": the one spoken to)
+	openers    map[string]bool // words that may open a sentence before an elided subject's verb ("Además, añadió")
+	impersonal map[string]bool // a clitic that, with no subject, makes the verb impersonal ("se le preguntó")
+	works      map[string]bool // nouns before a quoted title or term that is not a quotation ("el libro «…»")
+	abbrev     map[string]bool // abbreviations whose point does not end a sentence
+}
+
+// rulesFor returns the rules of a source's language ("es", "es-MX",
+// "es_MX"), or nil for the English code.
+func rulesFor(lang string) *rules {
+	tag, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
+	if err != nil {
+		return nil
+	}
+	base, _ := tag.Base()
+	return tables[base.String()]
+}
+
+var tables = map[string]*rules{"es": spanish}
+
+// key is a word as the word lists hold it: accents folded (meta.Fold:
+// Unicode decomposition, with golang.org/x/text/unicode/norm), lower case,
+// without the punctuation around it.
+func key(w string) string {
+	return strings.ToLower(meta.Fold(strings.Trim(w, ` ,.;:¿?¡!«»“”"'‘’‹›()—–-`)))
+}
+
+// lower is a word in lower case, accents kept, without the punctuation
+// around it.
+func lower(w string) string {
+	return strings.ToLower(norm.NFC.String(strings.Trim(w, ` ,.;:¿?¡!«»“”"'‘’‹›()—–-`)))
+}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[key(w)] = true
+	}
+	return m
+}
+
+// verbPattern matches any of forms as a whole word (Go's \b knows only
+// ASCII letters, and "afirmó" ends in another), case-insensitively, as
+// written, decomposed (o + combining acute, as some pages send it) and,
+// for forms stressed on their last letter ("afirmó"), without the accent,
+// which no other common word is. Several words ("ha dicho") may be
+// separated by any white space. The form is group 1.
+func verbPattern(forms []string) *regexp.Regexp {
+	seen := map[string]bool{}
+	var alts []string
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			alts = append(alts, f)
+		}
+	}
+	for _, f := range forms {
+		add(f)
+		add(norm.NFD.String(f))
+		if r := []rune(f); strings.ContainsRune("áéíóú", r[len(r)-1]) {
+			add(meta.Fold(f))
+		}
+	}
+	sort.Slice(alts, func(i, j int) bool {
+		return len(alts[i]) > len(alts[j]) || len(alts[i]) == len(alts[j]) && alts[i] < alts[j]
+	})
+	for i, a := range alts {
+		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(a), " ", `\s+`)
+	}
+	return regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(` + strings.Join(alts, "|") + `)(?:[^\pL\pN]|$)`)
+}
+
+// spanishVerb gives the forms news prose uses of a verb of saying: third
+// person preterite, present and imperfect, singular and plural, the
+// perfect tenses (ha dicho, había dicho, habría dicho), the gerund and the
+// infinitive ("se limitó a señalar").
+// Regular verbs are conjugated from the infinitive; irregular ones list
+// their forms: preterite, preterite plural, present, present plural,
+// imperfect, participle, gerund.
+func spanishVerb(inf string, irregular ...string) []string {
+	var f []string
+	if len(irregular) == 7 {
+		f = irregular
+	} else {
+		stem, end := inf[:len(inf)-2], inf[len(inf)-2:]
+		if end == "ar" {
+			f = []string{stem + "ó", stem + "aron", stem + "a", stem + "an", stem + "aba", stem + "ado", stem + "ando"}
+		} else {
+			pres, presPl := stem+"e", stem+"en"
+			f = []string{stem + "ió", stem + "ieron", pres, presPl, stem + "ía", stem + "ido", stem + "iendo"}
+		}
+	}
+	out := append([]string{}, inf, f[0], f[1], f[2], f[3], f[4], f[6])
+	for _, aux := range []string{"ha", "han", "había", "habían", "habría", "habrían"} {
+		out = append(out, aux+" "+f[5])
+	}
+	return out
+}
+
+var spanishForms = func() []string {
+	var forms []string
+	for _, v := range [][]string{
+		{"decir", "dijo", "dijeron", "dice", "dicen", "decía", "dicho", "diciendo"},
+		{"sostener", "sostuvo", "sostuvieron", "sostiene", "sostienen", "sostenía", "sostenido", "sosteniendo"},
+		{"advertir", "advirtió", "advirtieron", "advierte", "advierten", "advertía", "advertido", "advirtiendo"},
+		{"manifestar", "manifestó", "manifestaron", "manifiesta", "manifiestan", "manifestaba", "manifestado", "manifestando"},
+		{"sugerir", "sugirió", "sugirieron", "sugiere", "sugieren", "sugería", "sugerido", "sugiriendo"},
+		{"recordar", "recordó", "recordaron", "recuerda", "recuerdan", "recordaba", "recordado", "recordando"},
+		{"concluir", "concluyó", "concluyeron", "concluye", "concluyen", "concluía", "concluido", "concluyendo"},
+		{"exponer", "expuso", "expusieron", "expone", "exponen", "exponía", "expuesto", "exponiendo"},
+		{"referir", "refirió", "refirieron", "refiere", "refieren", "refería", "referido", "refiriendo"},
+		{"confesar", "confesó", "confesaron", "confiesa", "confiesan", "confesaba", "confesado", "confesando"},
+		{"escribir", "escribió", "escribieron", "escribe", "escriben", "escribía", "escrito", "escribiendo"},
+		{"reconocer", "reconoció", "reconocieron", "reconoce", "reconocen", "reconocía", "reconocido", "reconociendo"},
+		// "precisa" and "publica" are adjectives too (una respuesta
+		// precisa): their present tense is left out.
+		{"precisar", "precisó", "precisaron", "precisó", "precisaron", "precisaba", "precisado", "precisando"},
+		{"publicar", "publicó", "publicaron", "publicó", "publicaron", "publicaba", "publicado", "publicando"},
+	} {
+		forms = append(forms, spanishVerb(v[0], v[1:]...)...)
+	}
+	for _, inf := range strings.Fields(`afirmar asegurar declarar señalar explicar añadir agregar indicar
+		subrayar destacar insistir responder preguntar comentar detallar apuntar recalcar
+		puntualizar expresar enfatizar reiterar admitir aclarar replicar contestar relatar narrar
+		plantear lamentar denunciar prometer asentar alertar matizar resumir sentenciar zanjar remarcar
+		acotar externar mencionar abundar revirar ironizar cuestionar anunciar revelar exclamar reclamar
+		exigir opinar garantizar informar`) {
+		forms = append(forms, spanishVerb(inf)...)
+	}
+	return append(forms, "según", "de acuerdo con", "de acuerdo a", "en palabras de")
+}()
+
+// spanish are the rules for Spanish (es, es-MX, es-AR, …).
+var spanish = &rules{
+	marks:     [][2]string{{"«", "»"}, {"“", "”"}, {"\"", "\""}},
+	dashes:    []string{"—", "–"},
+	speech:    verbPattern(spanishForms),
+	according: set("según", "de acuerdo con", "de acuerdo a", "en palabras de"),
+	gerunds: func() map[string]bool {
+		m := map[string]bool{}
+		for _, f := range spanishForms {
+			if k := key(f); strings.HasSuffix(k, "ndo") && !strings.Contains(k, " ") {
+				m[k] = true
+			}
+		}
+		return m
+	}(),
+	conj:     set("y", "e", "pero", "aunque", "mientras", "sino"),
+	forX:     "para",
+	articles: set("el", "la"),
+	titles: set("presidente", "presidenta", "expresidente", "expresidenta", "secretario", "secretaria", "subsecretario", "subsecretaria",
+		"canciller", "excanciller", "ministro", "ministra", "viceministro", "viceministra", "general", "almirante", "coronel", "comandante",
+		"embajador", "embajadora", "exembajador", "exembajadora", "cónsul", "portavoz", "vocero", "vocera", "director", "directora",
+		"senador", "senadora", "diputado", "diputada", "gobernador", "gobernadora", "fiscal", "jefe", "jefa", "agregado", "agregada",
+		"periodista", "analista", "investigador", "investigadora", "académico", "académica", "especialista", "experto", "experta",
+		"exagente", "exfuncionario", "exfuncionaria", "corresponsal", "columnista", "editor", "editora", "legislador", "legisladora"),
+	// Nouns for a person already named, not offices only one holds:
+	// "el exagente añadió" is the last speaker; "el embajador dijo" is
+	// only someone introduced as ambassador (titles).
+	epithets: set("mandatario", "mandataria", "funcionario", "funcionaria", "diplomático", "diplomática", "político", "política", "jefe de Estado",
+		"exagente", "analista", "autor", "autora", "periodista", "especialista", "experto", "experta", "investigador", "investigadora",
+		"académico", "académica", "militar", "legislador", "legisladora", "entrevistado", "entrevistada"),
+	pronouns: map[string]bool{"él": true, "ella": true},
+	between: set("también", "además", "ya", "luego", "después", "incluso", "entonces", "se", "le", "les", "lo", "no", "solo", "sólo", "hoy", "ayer",
+		// Periphrases before an infinitive: "se limitó a señalar", "volvió a decir".
+		"limitó", "volvió", "quiso", "prefirió", "decidió", "a"),
+	elided: set("a", "al", "ante", "en", "durante", "desde", "este", "esta", "tras", "con", "sin", "luego", "después", "por", "que", "hoy",
+		"ayer", "sobre", "frente", "mientras", "y", "entonces", "también", "además", "más", "antes", "recientemente", "posteriormente"),
+	stops:      set("que", "quien", "quienes", "cual", "cuando", "porque", "a", "al", "ante", "con", "durante", "sobre", "tras", "según"),
+	impersonal: set("se"),
+	openers:    set("sin", "embargo", "no", "obstante", "cambio", "hecho", "ello", "y", "e", "pero", "aunque", "mientras", "además", "luego", "después", "también", "asimismo", "entonces", "más", "tarde", "finalmente", "por", "su", "parte", "otra", "lado", "en", "tanto"),
+	works: set("libro", "novela", "película", "serie", "documental", "obra", "ensayo", "columna", "artículo", "reportaje", "informe",
+		"programa", "canción", "llaman", "llama", "llamó", "titulado", "titulada", "titulo", "título", "llamado", "llamada", "denominado", "denominada", "bautizado",
+		"bautizada", "conocido", "conocida", "término", "concepto", "lema", "operación", "plan", "doctrina", "etiqueta", "podcast"),
+	abbrev: set("sr", "sra", "srta", "dr", "dra", "lic", "gral", "ing", "mtro", "mtra", "pdte", "uu", "ee", "núm", "art"),
+}
