@@ -119,8 +119,8 @@ func (r *Result) whoSaid(c *claims.Claim, l Located, probs *diag.List) {
 	}
 	// Each sentence of the passage on its own: a passage running from one
 	// speaker's sentence into another's is neither's.
-	for _, piece := range quotes.Pieces(para, l.Span) {
-		a := quotes.Attribute(r.Quotes, r.SourceQuote[s.ID], l.N, para, prev, piece, r.matcher)
+	for _, piece := range quotes.Pieces(s.Language, para, l.Span) {
+		a := quotes.Attribute(s.Language, r.Quotes, r.SourceQuote[s.ID], l.N, para, prev, piece, r.matcher)
 		if !r.saidBy(c, l, s, a, probs) {
 			return
 		}

@@ -34,14 +34,19 @@ var reported = regexp.MustCompile(`\b(said|says|say|saying|told|tells|added|adds
 // only a passage holding the verb is theirs ("X denied that …").
 var disowning = map[string]bool{"denied": true, "denies": true, "described": true, "dismissed": true, "rejected": true, "rejects": true}
 
-// Pieces splits a passage of a paragraph at the ends of its sentences, so
-// that each sentence is attributed on its own: a passage running from one
-// speaker's sentence into another's belongs to neither.
-func Pieces(para string, sp evidence.Span) []evidence.Span {
+// Pieces splits a passage of a paragraph of a source in language lang at
+// the ends of its sentences, so that each sentence is attributed on its
+// own: a passage running from one speaker's sentence into another's
+// belongs to neither.
+func Pieces(lang, para string, sp evidence.Span) []evidence.Span {
+	end := sentenceEnd
+	if r := rulesFor(lang); r != nil {
+		end = r.sentenceEnd // with the language's abbreviations ("Gral.")
+	}
 	var out []evidence.Span
 	from := sp.Start
 	for from < sp.End {
-		k := sentenceEnd(para[from:sp.End])
+		k := end(para[from:sp.End])
 		if k < 0 || from+k >= sp.End {
 			break
 		}
@@ -66,17 +71,28 @@ func Pieces(para string, sp evidence.Span) []evidence.Span {
 // …", "according to Feeley, …", "he said" for the one person named before
 // it). Nobody is guessed: a sentence naming no one of the registry, or a
 // pronoun that could mean two people, gives Speaker "". Attribute one
-// sentence at a time (Pieces).
-func Attribute(all []Quote, qs []int, n int, para, prev string, sp evidence.Span, m *people.Matcher) Attribution {
+// sentence at a time (Pieces). The source's language lang chooses the
+// rules, as for Extract: Spanish (es, es-MX) reads "X dijo que …", "según
+// X, …" with its table (spanish.go); any other language, the
+// English code below.
+func Attribute(lang string, all []Quote, qs []int, n int, para, prev string, sp evidence.Span, m *people.Matcher) Attribution {
+	r := rulesFor(lang)
 	for _, qi := range qs {
 		q := all[qi]
 		if q.Para == n && q.Span.Start < sp.End && sp.Start < q.Span.End {
 			a := Attribution{Speaker: q.Speaker, Rule: q.Rule, Quote: qi}
 			if q.Speaker == "" {
-				a.Unnamed = describedSpeaker(para, q.Span)
+				if r != nil {
+					a.Unnamed = r.describedSpeaker(para, q.Span)
+				} else {
+					a.Unnamed = describedSpeaker(para, q.Span)
+				}
 			}
 			return a
 		}
+	}
+	if r != nil {
+		return r.attributeReported(all, qs, n, para, prev, sp, m)
 	}
 	a := Attribution{Quote: -1}
 	start, end := 0, len(para)

@@ -66,7 +66,7 @@ func TestAttribute(t *testing.T) {
 			if len(s.Paras) > 1 {
 				prev = s.Paras[len(s.Paras)-2].Text
 			}
-			a := Attribute(qs, idx, last.N, last.Text, prev, sp, registry)
+			a := Attribute("", qs, idx, last.N, last.Text, prev, sp, registry)
 			if a.Speaker != tt.speaker || a.Rule != tt.rule || a.Unnamed != tt.unnamed || (a.Quote >= 0) != tt.quoted {
 				t.Errorf("Attribute(%q) = speaker %q, rule %q, unnamed %q, quote %d; want %q, %q, %q, quoted %v",
 					last.Text[sp.Start:sp.End], a.Speaker, a.Rule, a.Unnamed, a.Quote, tt.speaker, tt.rule, tt.unnamed, tt.quoted)
@@ -85,7 +85,7 @@ func TestPieces(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, p := range Pieces(tt.text, evidence.Span{End: len(tt.text)}) {
+		for _, p := range Pieces("", tt.text, evidence.Span{End: len(tt.text)}) {
 			got = append(got, tt.text[p.Start:p.End])
 		}
 		if strings.Join(got, "|") != tt.want {
@@ -94,12 +94,16 @@ func TestPieces(t *testing.T) {
 	}
 }
 
-// FuzzAttribute asks who spoke any passage of any paragraph: it must not
-// panic, and a speaker it names is one of the registry.
+// FuzzAttribute asks who spoke any passage of any paragraph, read as
+// English and as Spanish: it must not panic, and a speaker it names is
+// one of the registry.
 func FuzzAttribute(f *testing.F) {
 	f.Add(`“The border is open to them,” Ruiz said. He added: “They came.”`, 5, 20)
 	f.Add(`General Ana Ruiz, head of the U.S. Northern Command, has noted that there are more spies.`, 0, 60)
 	f.Add(`According to Bo Chen, agents are everywhere, officials said.`, 20, 40)
+	f.Add(`López Ortega dijo que no hay espías. Añadió que la relación es normal, según Volkova.`, 40, 70)
+	f.Add(`Para el presidente Andrés López Ortega, la lista es falsa. Fuentes señalaron que Volkova negó que hubiera agentes.`, 40, 95)
+	f.Add(`«No hay espías», dijo el Gral. Sorokin. Trascendió que se informó que, para ella, sí.`, 30, 80)
 	f.Fuzz(func(t *testing.T, text string, start, end int) {
 		if len(text) == 0 {
 			return
@@ -109,20 +113,31 @@ func FuzzAttribute(f *testing.F) {
 		if end < start {
 			start, end = end, start
 		}
-		s := &corpus.Source{ID: "s", Paras: []corpus.Para{{N: 1, Text: text}}}
-		qs := Extract(s, registry)
-		idx := make([]int, len(qs))
-		for i := range qs {
-			idx[i] = i
-		}
-		a := Attribute(qs, idx, 1, text, "", evidence.Span{Start: start, End: end}, registry)
-		switch a.Speaker {
-		case "", "ana-ruiz", "bo-chen", "carl-london":
-		default:
-			t.Fatalf("speaker %q is not in the registry", a.Speaker)
-		}
-		if a.Quote >= len(qs) {
-			t.Fatalf("quote %d of %d", a.Quote, len(qs))
+		for _, lang := range []string{"", "es-MX"} {
+			m := registry
+			if lang != "" {
+				m = registryES
+			}
+			s := &corpus.Source{ID: "s", Language: lang, Paras: []corpus.Para{{N: 1, Text: text}}}
+			qs := Extract(s, m)
+			idx := make([]int, len(qs))
+			for i := range qs {
+				idx[i] = i
+			}
+			a := Attribute(lang, qs, idx, 1, text, "", evidence.Span{Start: start, End: end}, m)
+			switch a.Speaker {
+			case "", "ana-ruiz", "bo-chen", "carl-london", "andres-lopez-ortega", "irina-volkova", "alicia-ruiz", "pavel-sorokin":
+			default:
+				t.Fatalf("speaker %q is not in the registry", a.Speaker)
+			}
+			if a.Quote >= len(qs) {
+				t.Fatalf("quote %d of %d", a.Quote, len(qs))
+			}
+			for _, p := range Pieces(lang, text, evidence.Span{Start: start, End: end}) {
+				if p.Start < start || p.End > end || p.Start > p.End {
+					t.Fatalf("piece %v of %d-%d", p, start, end)
+				}
+			}
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -457,8 +458,6 @@ func (r *rules) subject(text string, loc []int, c *reading) (string, int, string
 		if strings.HasPrefix(between, ",") && !strings.ContainsAny(between, ".;:") {
 			if k := strings.LastIndex(between, ","); k > 0 {
 				between = strings.TrimSpace(between[k+1:])
-			} else {
-				between = ""
 			}
 		}
 		if r.onlyBetween(between) {
@@ -748,18 +747,7 @@ func (r *rules) lastSpeaker(text string, c *reading) string {
 
 // verbs are the places of the verbs of saying in s.
 func (r *rules) verbs(s string) [][]int {
-	// Each search starts after the last form found, not after the
-	// character the pattern took past it: "según dijo" holds two.
-	var out [][]int
-	for from := 0; from < len(s); {
-		m := r.speech.FindStringSubmatchIndex(s[from:])
-		if m == nil {
-			break
-		}
-		out = append(out, []int{from + m[2], from + m[3]})
-		from += m[3]
-	}
-	return out
+	return verbsIn(r.speech, s)
 }
 
 func (r *rules) firstVerb(s string) []int {
@@ -809,4 +797,274 @@ func (r *rules) abbreviation(s string) bool {
 		return true
 	}
 	return len(w) <= 3 && strings.Contains(w, ".") || (len(w) == 1 && unicode.IsUpper(rune(w[0])))
+}
+
+// attributeReported is Attribute for a passage outside quotation marks in
+// a language with a rules table: the person its sentence reports ("X dijo
+// que …", "según X, …", "de acuerdo con X, …", "Para X, …", "…, afirmó
+// el presidente X", "X considera que …"), the last speaker for a subject
+// left out, a pronoun or an epithet ("Añadió que …", "El mandatario
+// aseguró que …"), as Attribute reads "he said". Nobody is guessed:
+// "fuentes señalaron que", "se informó que", "trascendió que", a plural
+// verb with no subject, or two people who could be meant give Speaker "".
+func (r *rules) attributeReported(all []Quote, qs []int, n int, para, prev string, sp evidence.Span, m *people.Matcher) Attribution {
+	a := Attribution{Quote: -1}
+	start, end := 0, len(para)
+	if k := r.sentenceStart(para[:sp.Start]); k >= 0 {
+		start = k
+	}
+	if k := r.sentenceEnd(para[sp.End:]); k >= 0 {
+		end = sp.End + k
+	}
+	if t := strings.TrimRight(para[sp.Start:sp.End], "»”\"’' "); t != "" && strings.ContainsAny(t[len(t)-1:], ".!?") && !r.abbreviation(t[:len(t)-1]) {
+		end = sp.End // the passage ends its sentence
+	}
+	sentence := para[start:end]
+	rel := evidence.Span{Start: sp.Start - start, End: sp.End - start}
+	c := newReading(m)
+	c.note(r, prev)
+	c.note(r, para)
+	// The verb nearest before the passage ("X dijo que <passage>"), else
+	// "Para X, <passage>", else the first verb after it ("<passage>, dijo
+	// X"), else one inside it ("<X ha dicho que …>" quoted whole). The
+	// subject is looked for in the words on the verb's side of the
+	// passage only: a name inside the passage is not its speaker.
+	var before, after, inside []int
+	for _, l := range verbsIn(r.reported, sentence) {
+		switch {
+		case l[1] <= rel.Start:
+			before = l
+		case l[0] >= rel.End:
+			if after == nil {
+				after = l
+			}
+		default:
+			inside = l
+		}
+	}
+	var scope string // the words the subject is read in
+	var at int       // where scope starts in the sentence
+	var loc []int    // the verb, in scope
+	switch {
+	case before != nil:
+		scope, loc = sentence[:rel.Start], before
+	case r.forX != "":
+		if id, ok := r.forName(sentence[:rel.Start], c); ok {
+			a.Speaker, a.Rule = id, "reported"
+			return a
+		}
+		fallthrough
+	default:
+		switch {
+		case after != nil:
+			at = rel.End
+			scope, loc = sentence[at:], []int{after[0] - at, after[1] - at}
+		case inside != nil:
+			scope, loc = sentence[:max(rel.End, inside[1])], inside
+			a.Whole = true
+		default:
+			return a
+		}
+	}
+	verb := key(scope[loc[0]:loc[1]])
+	if r.disowning[verb] && !a.Whole {
+		a.Unnamed = r.described(scope, loc)
+		return a
+	}
+	if r.impersonalVerbs[verb] {
+		a.Unnamed = r.described(scope, loc)
+		return a
+	}
+	id, kind, title := r.reportedSubject(scope, loc, c)
+	switch kind {
+	case named:
+		a.Speaker, a.Rule = id, "reported"
+		return a
+	case anaphor, titleAnaphor:
+		if r.plural[verb] {
+			break // "Señalaron que …": not one person
+		}
+		// The speakers of the last quotation before the verb in this
+		// paragraph and in the one before, as Extract attributed them.
+		upTo := start + at + loc[0]
+		lastQuote, prevQuote := "", ""
+		for _, qi := range qs {
+			switch q := all[qi]; {
+			case q.Para == n && q.Span.End <= upTo:
+				lastQuote = q.Speaker
+			case q.Para == n-1:
+				prevQuote = q.Speaker
+			}
+		}
+		if id := r.antecedent(para[:upTo], lastQuote, prev, prevQuote, title, c); id != "" {
+			a.Speaker, a.Rule = id, "pronoun"
+			return a
+		}
+	}
+	a.Unnamed = r.described(scope, loc)
+	return a
+}
+
+// reportedSubject is subject for reported speech, with a second verb
+// joined by a conjunction ("X dijo que … y añadió que …") given the
+// subject of the verb before it, and a surname before an apposition
+// ("Volkova, en cambio, afirmó") the subject.
+func (r *rules) reportedSubject(text string, loc []int, c *reading) (string, int, string) {
+	lead := strings.Fields(text[:loc[0]])
+	for len(lead) > 0 && r.between[key(lead[len(lead)-1])] && !r.impersonal[key(lead[len(lead)-1])] {
+		lead = lead[:len(lead)-1]
+	}
+	if len(lead) > 0 && r.conj[key(lead[len(lead)-1])] {
+		if vs := verbsIn(r.reported, text[:loc[0]]); len(vs) > 0 {
+			return r.reportedSubject(text, vs[len(vs)-1], c)
+		}
+	}
+	// A name or a surname the paragraph gave, then only adverbs or an
+	// apposition between commas: "Volkova, en cambio, afirmó que".
+	if spans := c.names(text[:loc[0]]); len(spans) > 0 {
+		sp := spans[len(spans)-1]
+		between := strings.TrimSpace(text[sp.End:loc[0]])
+		if k := strings.LastIndex(between, ","); k > 0 && strings.HasPrefix(between, ",") && !strings.ContainsAny(between[:k], ".;:«»“”\"") {
+			between = strings.TrimSpace(between[k+1:])
+		}
+		if r.onlyBetween(between) {
+			return sp.ID, named, ""
+		}
+	}
+	return r.subject(text, loc, c)
+}
+
+// forName is the person of "Para X, …" opening the words before a
+// passage.
+func (r *rules) forName(before string, c *reading) (string, bool) {
+	f := strings.Fields(before)
+	for len(f) > 0 && key(f[0]) != r.forX && r.openers[key(f[0])] {
+		f = f[1:]
+	}
+	if len(f) < 2 || key(f[0]) != r.forX || !strings.Contains(before, ",") {
+		return "", false
+	}
+	rest := strings.Join(f[1:], " ")
+	id, ok := r.leadingName(rest, c)
+	if !ok {
+		return "", false
+	}
+	// The name, with a title before it, ends at the comma before the
+	// passage: "Para el presidente López Ortega, …", not "Para combatir
+	// a López Ortega, …".
+	spans := c.names(rest)
+	if len(spans) == 0 || !strings.HasPrefix(strings.TrimSpace(rest[spans[0].End:]), ",") {
+		return "", false
+	}
+	return id, true
+}
+
+// antecedent is the person a subject left out, a pronoun or an epithet at
+// the end of text means, as antecedent of attribute.go reads "he": the
+// last person named next to a verb of saying in text, else the one person
+// text names, else the speaker of the paragraph's last quotation before
+// (lastQuote); then the same in the paragraph before (prev, whose last
+// quotation's speaker is prevQuote). "" when none, or two could be meant.
+// A title alone ("el presidente") means that person only if they were
+// introduced with it, else the one person introduced with it.
+func (r *rules) antecedent(text, lastQuote, prev, prevQuote, title string, c *reading) string {
+	id := ""
+	for _, p := range []struct{ text, quote string }{{text, lastQuote}, {prev, prevQuote}} {
+		if id = r.lastSpeaker(p.text, c); id != "" {
+			break
+		}
+		ids := map[string]bool{}
+		for _, sp := range c.names(p.text) {
+			ids[sp.ID], id = true, sp.ID
+		}
+		if len(ids) > 1 {
+			id = ""
+			break
+		}
+		if len(ids) == 0 {
+			id = p.quote
+		}
+		if id != "" {
+			break
+		}
+	}
+	if title != "" && !c.titled[title][id] {
+		if len(c.titled[title]) == 1 {
+			for only := range c.titled[title] {
+				return only
+			}
+		}
+		return ""
+	}
+	return id
+}
+
+// describedSpeaker is describedSpeaker of attribute.go with the table:
+// the words that attribute a quotation to someone the registry does not
+// know ("dijo un funcionario"), or "".
+func (r *rules) describedSpeaker(para string, sp evidence.Span) string {
+	after := para[min(len(para), sp.End+r.markLen(para[sp.End:], strings.HasPrefix)):]
+	if k := r.sentenceEnd(after); k >= 0 {
+		after = after[:k]
+	}
+	if loc := r.firstVerb(after); loc != nil {
+		return r.described(after, loc)
+	}
+	before := para[:sp.Start-r.markLen(para[:sp.Start], strings.HasSuffix)]
+	if k := r.sentenceStart(before); k >= 0 {
+		before = before[k:]
+	}
+	if loc := r.lastVerb(before); loc != nil {
+		return r.described(before, loc)
+	}
+	return ""
+}
+
+// described is the verb at loc with up to six words of its subject before
+// it in its clause ("fuentes diplomáticas señalaron"), else the words of
+// its subject after it ("dijo un funcionario", "según fuentes
+// diplomáticas").
+func (r *rules) described(s string, loc []int) string {
+	verb := strings.Join(strings.Fields(s[loc[0]:loc[1]]), " ")
+	var subj []string
+	if !r.according[key(verb)] {
+		before := strings.Fields(s[:loc[0]])
+		for i := len(before) - 1; i >= 0 && i >= len(before)-6; i-- {
+			if strings.ContainsAny(before[i], ",;:«»“”\"—–()") || key(before[i]) == "" {
+				break
+			}
+			subj = append([]string{before[i]}, subj...)
+		}
+		if len(subj) > 0 {
+			return strings.Join(append(subj, verb), " ")
+		}
+	}
+	for _, w := range strings.Fields(s[loc[1]:]) {
+		k := key(w)
+		if k == "" || r.stops[k] || len(subj) == 6 {
+			break
+		}
+		subj = append(subj, strings.TrimRight(w, ",.;:»”\")—–"))
+		if strings.ContainsAny(w, ",.;:»”\")—–") {
+			break
+		}
+	}
+	return strings.Join(append([]string{verb}, subj...), " ")
+}
+
+// verbsIn are the places of the forms re matches in s (group 1, as
+// verbPattern writes them).
+func verbsIn(re *regexp.Regexp, s string) [][]int {
+	// Each search starts after the last form found, not after the
+	// character the pattern took past it: "según dijo" holds two.
+	var out [][]int
+	for from := 0; from < len(s); {
+		m := re.FindStringSubmatchIndex(s[from:])
+		if m == nil {
+			break
+		}
+		out = append(out, []int{from + m[2], from + m[3]})
+		from += m[3]
+	}
+	return out
 }
