@@ -110,19 +110,7 @@ func Attribute(lang string, all []Quote, qs []int, n int, para, prev string, sp 
 	// The verb nearest before the passage ("X said that <passage>"), else
 	// the first after it ("<passage>, X said"), else one inside it ("<X
 	// has noted that …>" quoted whole).
-	var before, after, inside []int
-	for _, l := range reported.FindAllStringIndex(sentence, -1) {
-		switch {
-		case l[1] <= rel.Start:
-			before = l
-		case l[0] >= rel.End:
-			if after == nil {
-				after = l
-			}
-		default:
-			inside = l
-		}
-	}
+	before, after, inside := around(reported.FindAllStringIndex(sentence, -1), rel)
 	loc := before
 	if loc == nil {
 		loc = after
@@ -275,4 +263,23 @@ func described(s string, loc []int) string {
 		}
 	}
 	return strings.Join(append(before[from:], verb), " ")
+}
+
+// around sorts verbs found in a sentence (their [start, end) offsets, in
+// order) by where they stand to the passage rel: the nearest before it, the
+// first after it, and the last inside it (nil where there is none).
+func around(verbs [][]int, rel evidence.Span) (before, after, inside []int) {
+	for _, l := range verbs {
+		switch {
+		case l[1] <= rel.Start:
+			before = l
+		case l[0] >= rel.End:
+			if after == nil {
+				after = l
+			}
+		default:
+			inside = l
+		}
+	}
+	return before, after, inside
 }

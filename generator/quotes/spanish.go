@@ -722,16 +722,7 @@ func (r *rules) refer(text string, last *Quote, prev, prevText, title string, c 
 			id = ""
 		}
 	}
-	if title != "" && !c.titled[title][id] {
-		// The one person the article introduced with the title.
-		if len(c.titled[title]) == 1 {
-			for only := range c.titled[title] {
-				return only
-			}
-		}
-		return ""
-	}
-	return id
+	return c.withTitle(title, id)
 }
 
 // lastSpeaker is the last person named next to a verb of saying in text.
@@ -829,19 +820,7 @@ func (r *rules) attributeReported(all []Quote, qs []int, n int, para, prev strin
 	// X"), else one inside it ("<X ha dicho que …>" quoted whole). The
 	// subject is looked for in the words on the verb's side of the
 	// passage only: a name inside the passage is not its speaker.
-	var before, after, inside []int
-	for _, l := range verbsIn(r.reported, sentence) {
-		switch {
-		case l[1] <= rel.Start:
-			before = l
-		case l[0] >= rel.End:
-			if after == nil {
-				after = l
-			}
-		default:
-			inside = l
-		}
-	}
+	before, after, inside := around(verbsIn(r.reported, sentence), rel)
 	var scope string // the words the subject is read in
 	var at int       // where scope starts in the sentence
 	var loc []int    // the verb, in scope
@@ -988,15 +967,23 @@ func (r *rules) antecedent(text, lastQuote, prev, prevQuote, title string, c *re
 			break
 		}
 	}
-	if title != "" && !c.titled[title][id] {
-		if len(c.titled[title]) == 1 {
-			for only := range c.titled[title] {
-				return only
-			}
-		}
-		return ""
+	return c.withTitle(title, id)
+}
+
+// withTitle is id when the speaker was named by title ("el embajador") and
+// the article introduced id with it (or no title was used); otherwise the
+// one person the article introduced with that title, or "" when it
+// introduced none or several.
+func (c *reading) withTitle(title, id string) string {
+	if title == "" || c.titled[title][id] {
+		return id
 	}
-	return id
+	if len(c.titled[title]) == 1 {
+		for only := range c.titled[title] {
+			return only
+		}
+	}
+	return ""
 }
 
 // describedSpeaker is describedSpeaker of attribute.go with the table:
