@@ -255,7 +255,8 @@ func (c *canvas) rect(r image.Rectangle, col color.RGBA) {
 
 // text draws s with its baseline's left end at (x, y), kerned as the
 // font says (what font.Drawer does, with each glyph's coverage quantized:
-// see fill).
+// see fill). Every string drawn has been cleaned (clean): the fonts have
+// each of its letters.
 func (c *canvas) text(face font.Face, col color.RGBA, x, y int, s string) {
 	dot := fixed.P(x, y)
 	prev := rune(-1)
@@ -263,10 +264,7 @@ func (c *canvas) text(face font.Face, col color.RGBA, x, y int, s string) {
 		if prev >= 0 {
 			dot.X += face.Kern(prev, r)
 		}
-		dr, mask, mp, adv, ok := face.Glyph(dot, r)
-		if !ok {
-			dr, mask, mp, adv, _ = face.Glyph(dot, '\uFFFD')
-		}
+		dr, mask, mp, adv, _ := face.Glyph(dot, r)
 		if a, isAlpha := mask.(*image.Alpha); isAlpha && !dr.Empty() {
 			c.fill(dr, a, mp, col)
 		}

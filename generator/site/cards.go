@@ -3,6 +3,7 @@ package site
 import (
 	"github.com/factcheck-mx/factcheck/generator/card"
 	"github.com/factcheck-mx/factcheck/generator/claims"
+	"github.com/factcheck-mx/factcheck/generator/people"
 )
 
 // CardFile is the share card's file name in a page's bundle: Hugo
@@ -39,7 +40,7 @@ func (g *gen) claimCard(c *claims.Claim) (any, error) {
 	}
 	return cards.Cache.Claim(cards.Painter, card.Claim{
 		Site: g.opt.Title, Kind: cards.Labels.Claim, Title: title, Byline: byline,
-		Rating: card.Rating{Label: rt.Label, Colour: rt.Colour, Icon: rt.Icon},
+		Rating: cardRating(rt),
 	})
 }
 
@@ -52,14 +53,19 @@ func (g *gen) personCard(id string) (any, error) {
 		counts[g.claim(cid).Rating]++
 	}
 	kind := cards.Labels.Person
-	if per.Kind == "organization" {
+	if per.Kind == people.KindOrganization {
 		kind = cards.Labels.Organisation
 	}
 	pc := card.Person{Site: g.opt.Title, Kind: kind, Name: per.Name, Role: per.Role, Total: cards.Labels.Checks(len(ids))}
 	for _, rt := range g.scale {
-		pc.Scores = append(pc.Scores, card.Score{Rating: card.Rating{Label: rt.Label, Colour: rt.Colour, Icon: rt.Icon}, Count: counts[rt.ID]})
+		pc.Scores = append(pc.Scores, card.Score{Rating: cardRating(rt), Count: counts[rt.ID]})
 	}
 	return cards.Cache.Person(cards.Painter, pc)
+}
+
+// cardRating is a rating as cards show it.
+func cardRating(rt claims.Rating) card.Rating {
+	return card.Rating{Label: rt.Label, Colour: rt.Colour, Icon: rt.Icon}
 }
 
 func (g *gen) siteCard() (any, error) {
