@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/factcheck-mx/factcheck/generator/card"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -59,9 +60,9 @@ var ErrInvalid = errors.New("the inputs have errors")
 type Loaded struct {
 	Config  *config.Config
 	Result  *derive.Result
-	History *revisions.Result // nil until ReadHistory
-	Pages   []pages.Page      // the hand-written pages of content/, checked
-	Labels  card.Labels       // the words of the share cards (i18n)
+	History *revisions.Result      // nil until ReadHistory
+	Pages   []pages.Page           // the hand-written pages of content/, checked
+	Labels  map[string]card.Labels // the words of the share cards and section titles (i18n), by language code
 	// CardCache keeps share cards between builds; nil keeps none.
 	CardCache *card.Cache
 	Probs     diag.List
@@ -90,12 +91,12 @@ type Builder struct {
 	cache  *meta.Cache
 	prev   *derive.Result
 	log    *history.Log
-	pages  *site.Cache
+	pages  map[string]*site.Cache // by language code
 }
 
 // NewBuilder returns a Builder for the site at root.
 func NewBuilder(root string, drafts bool) *Builder {
-	return &Builder{root: root, drafts: drafts, cache: meta.NewCache(), pages: site.NewCache()}
+	return &Builder{root: root, drafts: drafts, cache: meta.NewCache(), pages: map[string]*site.Cache{}}
 }
 
 // Load reads and checks every input. Problems are sorted.
@@ -107,20 +108,24 @@ func (b *Builder) Load(ctx context.Context) (*Loaded, error) {
 	b.root = root
 	var probs diag.List
 	cfg := config.Load(b.root, &probs)
+	others := cfg.Codes()[1:] // the languages of translations
 	in := derive.Input{
 		Scale:   cfg.Scale,
 		Lenient: cfg.Lenient,
 		Sources: corpus.Load(b.root, b.cache, &probs),
-		People:  people.Load(b.root, b.cache, &probs),
 		Drafts:  b.drafts,
 		Context: ctx,
 	}
+	in.People, in.PeopleTr = people.LoadIn(b.root, others, b.cache, &probs)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	in.Claims = claims.Load(b.root, cfg.Scale, b.cache, &probs)
-	hand := pages.Load(b.root, site.Sections, &probs)
-	labels := card.LoadLabels(b.root, cfg.Language, &probs)
+	in.Claims, in.ClaimTr = claims.LoadIn(b.root, cfg.Scale, others, time.Now(), b.cache, &probs)
+	hand := pages.LoadIn(b.root, site.Sections, others, &probs)
+	labels := map[string]card.Labels{}
+	for _, code := range cfg.Codes() {
+		labels[code] = card.LoadLabels(b.root, code, &probs)
+	}
 	checkSymlinks(b.root, &probs)
 	checkStatic(b.root, &probs)
 	search.Check(b.root, &probs)
@@ -189,16 +194,44 @@ func (l *Loaded) Content(baseURL string) (map[string][]byte, error) {
 	if baseURL == "" {
 		baseURL = l.Config.BaseURL
 	}
-	opt := site.Options{Title: l.Config.Title, Language: l.Config.Language, BaseURL: config.NormalizeBaseURL(baseURL), History: l.History, Excerpts: l.Config.Excerpts}
-	if l.builder != nil {
-		opt.Cache = l.builder.pages
-	}
 	painter, err := card.New()
 	if err != nil {
 		return nil, err
 	}
-	opt.Cards = &site.Cards{Painter: painter, Cache: l.CardCache, Labels: l.Labels, Description: l.Config.Description}
-	return site.Files(l.Result, opt)
+	// Each language's pages: the default's as they are, another's from the
+	// site as its translations show it (derive.Result.In), under its own
+	// file names (site.InLang), at /CODE/.
+	var files map[string][]byte
+	for i, lang := range l.Config.Languages {
+		opt := site.Options{
+			Title: l.Config.Title, Language: lang.Locale, BaseURL: config.NormalizeBaseURL(baseURL),
+			History: l.History, Excerpts: l.Config.Excerpts, Labels: l.Labels[lang.Code], Description: lang.Description,
+			Cards: &site.Cards{Painter: painter, Cache: l.CardCache}, Original: l.Config.Default().Locale,
+		}
+		r := l.Result
+		if i > 0 {
+			opt.Lang = lang.Code
+			opt.BaseURL += lang.Code + "/"
+			r = r.In(lang.Code)
+		}
+		if l.builder != nil && l.builder.pages != nil {
+			opt.Cache = l.builder.pages[lang.Code]
+			if opt.Cache == nil {
+				opt.Cache = site.NewCache()
+				l.builder.pages[lang.Code] = opt.Cache
+			}
+		}
+		out, err := site.Files(r, opt)
+		if err != nil {
+			return nil, err
+		}
+		if files == nil {
+			files = out
+			continue
+		}
+		maps.Copy(files, out)
+	}
+	return files, nil
 }
 
 // Summary describes a finished build.
@@ -345,9 +378,10 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	probs := l.Probs
 	var expected []string
 	if len(opt.Segments) == 0 {
-		expected = pagesExpected(files, opt.Drafts)
-		expected = append(expected, pagesExpected(hand, opt.Drafts)...)
-		expected = append(expected, sitePages...)
+		others := l.Config.Codes()[1:]
+		expected = pagesExpected(files, others, opt.Drafts)
+		expected = append(expected, pagesExpected(hand, others, opt.Drafts)...)
+		expected = append(expected, sitePages(others)...)
 	}
 	t.lap("export")
 	l, files = nil, nil
@@ -423,7 +457,7 @@ func Hugo(root, content, dest, baseURL string, drafts bool, segments ...string) 
 // by slash path under content/.
 func (l *Loaded) HandWritten() map[string][]byte {
 	files := make(map[string][]byte, len(l.Pages))
-	for _, p := range l.Pages {
+	for _, p := range append(l.Pages, pages.Fallbacks(l.Pages, l.Config.Codes()[1:], l.Config.Default().Locale)...) {
 		files[p.Path] = p.Bytes()
 	}
 	return files

@@ -129,19 +129,29 @@ var onAttr = regexp.MustCompile(`\son[a-z]+\s*=`)
 // pages the content files are rendered at: "claims/ID/index.md" at
 // "claims/ID/index.html", "about.md" at "about/index.html", and of the
 // share cards, published beside their pages (claims/ID/card.png; the
-// site's card, share/card.png, in a bundle that is not a page). Drafts are
-// expected only in preview builds.
-func pagesExpected(files map[string][]byte, drafts bool) []string {
+// site's card, share/card.png, in a bundle that is not a page). A file in
+// another of the site's languages (langs: claims/ID/index.es.md) is
+// rendered under its language's folder (es/claims/ID/index.html, its card
+// es/claims/ID/card.es.png). Drafts are expected only in preview builds.
+func pagesExpected(files map[string][]byte, langs []string, drafts bool) []string {
 	var out []string
 	for name, data := range files {
 		dir, file := path.Split(name)
+		lang, prefix := "", ""
+		for _, l := range langs {
+			ext := path.Ext(file)
+			if base, ok := strings.CutSuffix(strings.TrimSuffix(file, ext), "."+l); ok {
+				lang, prefix, file = l, l+"/", base+ext
+				break
+			}
+		}
 		switch {
 		case file == site.CardFile:
-			if drafts || !bytes.Contains(files[dir+"index.md"], []byte(`"draft": true`)) {
-				out = append(out, name)
+			if drafts || !bytes.Contains(files[dir+meta.InLang("index.md", lang)], []byte(`"draft": true`)) {
+				out = append(out, prefix+name)
 			}
 			continue
-		case name == site.ShareSection+"/index.md":
+		case dir+file == site.ShareSection+"/index.md":
 			continue
 		case file == "index.md" || file == "_index.md":
 		case dir == "" && strings.HasSuffix(file, ".md"):
@@ -152,7 +162,7 @@ func pagesExpected(files map[string][]byte, drafts bool) []string {
 		if !drafts && bytes.Contains(data, []byte(`"draft": true`)) {
 			continue
 		}
-		out = append(out, path.Join(dir, "index.html"))
+		out = append(out, prefix+path.Join(dir, "index.html"))
 	}
 	sort.Strings(out)
 	return out
@@ -160,8 +170,19 @@ func pagesExpected(files map[string][]byte, drafts bool) []string {
 
 // sitePages are the pages of every site Hugo must render from the
 // templates, not from content the generator wrote: the home page, the
-// ratings' list, the 404 page, robots.txt and the sitemap.
-var sitePages = []string{"index.html", "index.xml", "404.html", "robots.txt", "sitemap.xml", "ratings/index.html", "claims/index.xml", "claims/claimreview.json", "corrections/index.xml"}
+// ratings' list, the 404 page, robots.txt and the sitemap (in a site of
+// several languages, an index of each language's sitemap), and each other
+// language's (langs) under its folder.
+func sitePages(langs []string) []string {
+	each := []string{"index.html", "index.xml", "404.html", "ratings/index.html", "claims/index.xml", "claims/claimreview.json", "corrections/index.xml"}
+	out := append([]string{"robots.txt", "sitemap.xml"}, each...)
+	for _, l := range langs {
+		for _, p := range append(each, "sitemap.xml") {
+			out = append(out, l+"/"+p)
+		}
+	}
+	return out
+}
 
 // checkRendered verifies that Hugo rendered every page expected (see
 // pagesExpected). A page Hugo did not render (the configuration, a

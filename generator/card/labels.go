@@ -10,7 +10,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/meta"
 )
 
-// Labels are the words the cards print, from the site's interface strings
+// Labels are the words the cards print and the generator writes, from the site's interface strings
 // (i18n/LANG.toml, the file Hugo's templates read): each a Go template as
 // Hugo's i18n strings are, with .Name, .Reporter or .Count.
 type Labels struct {
@@ -21,6 +21,15 @@ type Labels struct {
 	Organisation string
 	ChecksOne    string // "{{ .Count }} fact check"
 	ChecksOther  string // "{{ .Count }} fact checks"
+	// The titles of the sections the generator writes (Hugo's templates
+	// show the same strings): "Fact checks", "Corrections and updates",
+	// "Quotes worded differently".
+	Claims, Corrections, Quotes string
+	// How a claim's page words the origins of its evidence: an outlet's
+	// reporting ("{{ .Outlet }}’s reporting"), why two sources are one
+	// origin ("{{ .A }} and {{ .B }} {{ .Reasons }}", each reason
+	// WhyShare, WhyText or WhyRelay), and the word joining a list.
+	OriginOutlet, WhyPair, WhyShare, WhyText, WhyRelay, And string
 }
 
 // labelKeys are the i18n keys of Labels, each with where it goes.
@@ -36,6 +45,15 @@ var labelKeys = []struct {
 	{"card_organisation", "", func(l *Labels) *string { return &l.Organisation }},
 	{"card_checks", "one", func(l *Labels) *string { return &l.ChecksOne }},
 	{"card_checks", "other", func(l *Labels) *string { return &l.ChecksOther }},
+	{"claims_title", "", func(l *Labels) *string { return &l.Claims }},
+	{"corrections_title", "", func(l *Labels) *string { return &l.Corrections }},
+	{"quotes_title", "", func(l *Labels) *string { return &l.Quotes }},
+	{"origins_outlet", "", func(l *Labels) *string { return &l.OriginOutlet }},
+	{"origins_why_pair", "", func(l *Labels) *string { return &l.WhyPair }},
+	{"origins_why_share", "", func(l *Labels) *string { return &l.WhyShare }},
+	{"origins_why_text", "", func(l *Labels) *string { return &l.WhyText }},
+	{"origins_why_relay", "", func(l *Labels) *string { return &l.WhyRelay }},
+	{"and", "", func(l *Labels) *string { return &l.And }},
 }
 
 // LoadLabels reads the cards' words from root/i18n/LANG.toml. A missing

@@ -12,6 +12,7 @@ import (
 // Claim is one fact check.
 type Claim struct {
 	ID, Path  string
+	Lang      string // a translation's language code (claims/ID.CODE.md); "" for the claim itself
 	Hash      string // git object id of the file as on disk
 	Title     string // optional short headline; the claim text otherwise
 	Text      string // the claim as made
@@ -33,6 +34,9 @@ type Claim struct {
 
 	// Lines of fields, for problems found when checking against other files.
 	Lines map[string]int
+	// Original is, for a translation as Translate returns it, the claim it
+	// translates; nil otherwise.
+	Original *Claim
 }
 
 // Stances say what a piece of evidence does for the claim.
@@ -60,17 +64,34 @@ func Load(root string, scale Scale, c *meta.Cache, probs *diag.List) []*Claim {
 
 // LoadAt is Load on the day of today: dates after it are errors.
 func LoadAt(root string, scale Scale, today time.Time, c *meta.Cache, probs *diag.List) []*Claim {
-	var out []*Claim
+	out, _ := LoadIn(root, scale, nil, today, c, probs)
+	return out
+}
+
+// LoadIn is LoadAt for a site in several languages: it returns the claims
+// and, apart, their translations into langs (the site's other languages),
+// files named ID.CODE.md, parsed as claims (see Translate).
+func LoadIn(root string, scale Scale, langs []string, today time.Time, c *meta.Cache, probs *diag.List) (claims, translations []*Claim) {
 	// A claim is parsed again when the scale or the day changes.
 	kind := fmt.Sprintf("claim %s %#v", today.UTC().Format(time.DateOnly), scale)
-	parse := func(f meta.File, probs *diag.List) *Claim { return ParseAt(f, scale, today, probs) }
-	files := meta.ReadDir(root, Dir, []string{".md"}, c, probs)
-	for _, c := range meta.ParseAll(c, kind, files, probs, parse) {
+	parse := func(f meta.File, probs *diag.List) *Claim {
+		c := ParseAt(f, scale, today, probs)
 		if c != nil {
-			out = append(out, c)
+			c.Lang = f.Lang
+		}
+		return c
+	}
+	files := meta.ReadDirIn(root, Dir, []string{".md"}, langs, c, probs)
+	for _, c := range meta.ParseAll(c, kind, files, probs, parse) {
+		switch {
+		case c == nil:
+		case c.Lang != "":
+			translations = append(translations, c)
+		default:
+			claims = append(claims, c)
 		}
 	}
-	return out
+	return claims, translations
 }
 
 // Parse reads one claim file, checking its dates against the current day.

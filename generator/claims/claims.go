@@ -32,6 +32,44 @@ type Rating struct {
 	// are the ones check enforces.
 	Needs Counts
 	Most  map[string]int
+	// Translations are the label and description in the site's other
+	// languages, by language code ([params.ratings.translations.CODE]).
+	Translations map[string]Text
+	Line         int // where the rating's table starts in config.toml
+}
+
+// Text is a rating's words in one language.
+type Text struct {
+	Label, Description string
+	Line               int
+}
+
+// In is the rating in language lang: its translation's label and
+// description where it has one, else its own.
+func (r Rating) In(lang string) Rating {
+	if t, ok := r.Translations[lang]; ok {
+		r.Label, r.Description = t.Label, t.Description
+	}
+	return r
+}
+
+// CheckTranslations warns, in path, about each rating without a
+// translation into one of langs (its pages would show the default
+// language's words) and each translation into a language the site does
+// not have.
+func (s Scale) CheckTranslations(path string, langs []string, probs *diag.List) {
+	for _, r := range s {
+		for _, l := range langs {
+			if _, ok := r.Translations[l]; !ok {
+				probs.Warnf(path, r.Line, "rating %q has no %s label and description: pages in %s show its default-language words; add [params.ratings.translations.%s] with label and description", r.ID, l, l, l)
+			}
+		}
+		for l, t := range r.Translations {
+			if !slices.Contains(langs, l) {
+				probs.Warnf(path, t.Line, "rating %q is translated into %q, which is not one of the site's other languages (%s): add [languages.%s] or remove it", r.ID, l, meta.Describe(langs), l)
+			}
+		}
+	}
 }
 
 // Limit returns the most origins of evidence with stance the rating
@@ -133,6 +171,24 @@ func colourDistance(a, b string) float64 {
 	return math.Sqrt(d)
 }
 
+// readTranslations reads a rating's translations: a table per language
+// code, each with label and description.
+func readTranslations(path string, tf *meta.Fields, probs *diag.List) map[string]Text {
+	out := map[string]Text{}
+	for _, code := range tf.Keys() {
+		lf := tf.Map(code)
+		if lf == nil {
+			continue
+		}
+		t := Text{Line: lf.Line()}
+		t.Label, _ = lf.String("label", true, "the rating's name in this language")
+		t.Description, _ = lf.String("description", true, "what the rating means, in this language")
+		lf.Finish()
+		out[code] = t
+	}
+	return out
+}
+
 // ParseScale reads the rating scale from the [[params.ratings]] tables of
 // the site configuration (ratings is that list's node; path names the file).
 func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
@@ -207,6 +263,10 @@ func ParseScale(path string, ratings *meta.Node, probs *diag.List) Scale {
 			r.Needs.Statement = n
 		}
 		r.Most = readCounts(fs.Map("at-most"))
+		r.Line = it.Line
+		if tf := fs.Map("translations"); tf != nil {
+			r.Translations = readTranslations(path, tf, probs)
+		}
 		for _, st := range CountedStances {
 			if m := r.Limit(st); m >= 0 && r.Needs.Get(st) > m {
 				fs.Errorf(needsLine, "rating %q needs %s evidence from %d origins but allows it from at most %d: lower needs or raise at-most", r.ID, st, r.Needs.Get(st), m)

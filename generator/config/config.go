@@ -30,7 +30,10 @@ type Config struct {
 	// Language is the site's language (defaultContentLanguage, "en" when
 	// not set), as a BCP 47 code: ClaimReview's inLanguage.
 	Language string
-	Scale    claims.Scale
+	// Languages are the site's languages ([languages]), the default
+	// first, then by weight; only the default when none is set.
+	Languages []Language
+	Scale     claims.Scale
 	// RepoURL is the repository's address on its host (params.repository.url),
 	// used to link commits: RepoURL + "/commit/" + hash. "" when not set.
 	RepoURL string
@@ -77,7 +80,7 @@ func Load(root string, probs *diag.List) *Config {
 			probs.Warnf(name, 0, "not read: the site's configuration is config.toml alone, and Hugo is given only the settings config.toml may set; move what this sets into config.toml")
 		}
 	}
-	var ratings, organisation *meta.Node
+	var ratings, organisation, languages *meta.Node
 	paramsLine := 0
 	for _, f := range n.Fields {
 		switch {
@@ -91,6 +94,8 @@ func Load(root string, probs *diag.List) *Config {
 				break
 			}
 			c.Language = f.Value.Value
+		case f.Key == "languages" && f.Value.Kind == meta.Map:
+			languages = f.Value
 		case f.Key == "segments" && f.Value.Kind == meta.Map:
 			for _, sf := range f.Value.Fields {
 				c.Segments = append(c.Segments, sf.Key)
@@ -151,6 +156,8 @@ func Load(root string, probs *diag.List) *Config {
 	if c.Language == "" {
 		c.Language = "en"
 	}
+	c.Languages = loadLanguages(c.Language, c.Description, languages, probs)
+	c.Scale.CheckTranslations(File, c.Codes()[1:], probs)
 	return c
 }
 

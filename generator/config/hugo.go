@@ -40,8 +40,12 @@ var allowed = rule{
 		"notalternative": anyValue, "rel": anyValue, "weight": anyValue,
 	}},
 	"pagination": {"pagersize": anyValue, "disablealiases": anyValue},
-	"segments":   {"*": {"includes": {"path": anyValue, "kind": anyValue, "output": anyValue}, "excludes": {"path": anyValue, "kind": anyValue, "output": anyValue}}},
-	"security":   anyValue, // checked against Policy
+	// The site's languages: what each is called and its locale (dates),
+	// no content folders or permalinks of its own (see Config.Languages).
+	"languages": {"*": {"label": anyValue, "locale": anyValue, "weight": anyValue, "title": anyValue, "direction": anyValue,
+		"params": {"description": anyValue, "organisation": anyValue}}},
+	"segments": {"*": {"includes": {"path": anyValue, "kind": anyValue, "output": anyValue}, "excludes": {"path": anyValue, "kind": anyValue, "output": anyValue}}},
+	"security": anyValue, // checked against Policy
 }
 
 // Policy is the site's Hugo security policy, given to Hugo on every build

@@ -32,6 +32,11 @@ type Input struct {
 	Sources []*corpus.Source
 	People  []*people.Person
 	Claims  []*claims.Claim
+	// Translations of claims and people into the site's other languages
+	// (files named ID.CODE.md): checked against their originals by Again,
+	// shown by In.
+	ClaimTr  []*claims.Claim
+	PeopleTr []*people.Person
 	// Drafts includes draft claims in the published set; they are checked
 	// either way.
 	Drafts bool
@@ -83,6 +88,14 @@ type Result struct {
 	Reported     map[string][]string       // organisation id -> claims of unnamed sources it reported
 	Appearances  map[string][]Appearance   // claim id -> where its statement appears, earliest first
 
+	// Lang is the language of a view made by In; "" for the site's default.
+	Lang string
+	// PersonIn is, in a view made by In, each person's translation into
+	// its language, by id (people without one are not in it).
+	PersonIn map[string]*people.Person
+
+	tr      map[string]*langTr        // language -> the translations into it
+	trDone  map[trKey]translated      // each translation checked, for Again
 	checked map[*claims.Claim]checked // every claim's check, for Again
 	budget  *evidence.Budget          // the work left for closest passages in this check
 }
@@ -168,7 +181,9 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		checked:      map[*claims.Claim]checked{},
 		budget:       evidence.NewBudget(in.Context, evidence.DefaultBudget),
 	}
+	all := make(map[string]*claims.Claim, len(in.Claims))
 	for _, c := range in.Claims {
+		all[c.ID] = c
 		// A claim's check, and where its statement appears, depend on the
 		// claim and the corpus alone.
 		ck, ok := checked{}, false
@@ -203,6 +218,7 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		r.evidenceQuotes(c)
 	}
 	r.related()
+	r.translations(prev, in, all, probs)
 	return r
 }
 

@@ -33,9 +33,26 @@ type Origin struct {
 	Pieces []int       // indices into the claim's located evidence, in order
 	Why    []string    // how its pieces were joined, in words, one per pair of sources
 	Pairs  [][2]string // the pair of sources each Why is about
+	// The same as data, for pages to word in their own language: each
+	// Why's reasons, and what Label names (the outlet all its sources
+	// carry, else the titles of its sources).
+	Reasons [][]Reason
+	Outlet  string
+	Titles  []string
 	// Statement says the origin holds the claim's own statement: what it
 	// says beyond the statement does not confirm the claim independently.
 	Statement bool
+}
+
+// A Reason is one reason why two sources' passages are one origin: the
+// sources share Share percent of their words (a retelling), or a
+// paragraph (Para[0] of Paras[0] and Para[1] of Paras[1]), or both relay
+// the outlets Relay.
+type Reason struct {
+	Share int
+	Paras [2]string
+	Para  [2]int
+	Relay []string
 }
 
 // StanceCount is how much evidence of one stance a claim has.
@@ -252,13 +269,14 @@ func (r *Corpus) Independence(located []Located) Independence {
 		return l.N > 0 && slices.Contains(claims.CountedStances, l.Stance)
 	}
 	why := map[[2]string]string{}
+	whyData := map[[2]string][]Reason{}
 	for i := range located {
 		for j := i + 1; j < len(located); j++ {
 			a, b := located[i], located[j]
 			if !counted(a) || !counted(b) {
 				continue
 			}
-			if reason := r.sameOrigin(a, b); reason != "" {
+			if reason, data := r.sameOrigin(a, b); reason != "" {
 				parent[find(j)] = find(i)
 				pair := [2]string{a.Source, b.Source}
 				if pair[0] > pair[1] {
@@ -267,6 +285,7 @@ func (r *Corpus) Independence(located []Located) Independence {
 				if a.Source != b.Source {
 					if _, ok := why[pair]; !ok {
 						why[pair] = reason
+						whyData[pair] = data
 					}
 				}
 			}
@@ -304,10 +323,11 @@ func (r *Corpus) Independence(located []Located) Independence {
 				if w, ok := why[[2]string{srcs[a], srcs[b]}]; ok {
 					o.Why = append(o.Why, srcs[a]+" and "+srcs[b]+" "+w)
 					o.Pairs = append(o.Pairs, [2]string{srcs[a], srcs[b]})
+					o.Reasons = append(o.Reasons, whyData[[2]string{srcs[a], srcs[b]}])
 				}
 			}
 		}
-		o.Label = r.originLabel(srcs)
+		o.Label, o.Outlet, o.Titles = r.originLabel(srcs)
 	}
 	for _, st := range claims.CountedStances {
 		sc := StanceCount{Stance: st}
@@ -335,6 +355,22 @@ func (o Origin) Of(located []Located, stance string) []int {
 	return out
 }
 
+// Among is the indices of the origin's Pairs (and Why, Reasons) of
+// sources that both hold one of the given pieces (indices into located).
+func (o Origin) Among(located []Located, pieces []int) []int {
+	has := map[string]bool{}
+	for _, i := range pieces {
+		has[located[i].Source] = true
+	}
+	var out []int
+	for k, p := range o.Pairs {
+		if has[p[0]] && has[p[1]] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // WhyAmong is the origin's Why for the pairs of sources that both hold
 // one of the given pieces (indices into located): why those passages are
 // one origin, leaving out what joined the others.
@@ -352,12 +388,14 @@ func (o Origin) WhyAmong(located []Located, pieces []int) []string {
 	return out
 }
 
-// sameOrigin says why two located passages are not independent, or "".
-func (r *Corpus) sameOrigin(a, b Located) string {
+// sameOrigin says why two located passages are not independent, in
+// words and as data, or "".
+func (r *Corpus) sameOrigin(a, b Located) (string, []Reason) {
 	if a.Source == b.Source {
-		return "are the same source"
+		return "are the same source", nil
 	}
 	var reasons []string
+	var data []Reason
 	if rel, ok := r.relation(a.Source, b.Source); ok {
 		x, y := a, b // x is rel.A's passage
 		if rel.A != a.Source {
@@ -365,10 +403,12 @@ func (r *Corpus) sameOrigin(a, b Located) string {
 		}
 		if share := max(rel.SharedA, rel.SharedB); share >= RetellingShare {
 			reasons = append(reasons, fmt.Sprintf("share %d%% of their words", percent(share)))
+			data = append(data, Reason{Share: percent(share)})
 		} else if pp, ok := sharedWith(rel, x.N, y.N); ok {
 			// Either passage's paragraph taken from the other source,
 			// whichever paragraph of it.
 			reasons = append(reasons, fmt.Sprintf("share text (paragraph %d of %s and paragraph %d of %s)", pp.A, rel.A, pp.B, rel.B))
+			data = append(data, Reason{Paras: [2]string{rel.A, rel.B}, Para: [2]int{pp.A, pp.B}})
 		}
 	}
 	oa, ob := r.carriers(r.Source[a.Source]), r.carriers(r.Source[b.Source])
@@ -385,8 +425,9 @@ func (r *Corpus) sameOrigin(a, b Located) string {
 	if len(common) > 0 {
 		sort.Strings(common)
 		reasons = append(reasons, "both relay "+strings.Join(common, " and "))
+		data = append(data, Reason{Relay: common})
 	}
-	return strings.Join(reasons, " and ")
+	return strings.Join(reasons, " and "), data
 }
 
 // sharedWith finds a paragraph pair of rel that holds paragraph a of
@@ -421,7 +462,7 @@ func (r *Corpus) relation(a, b string) (provenance.Relation, bool) {
 
 // originLabel names an origin for readers: the outlet all its sources
 // relay, else the outlet of its one source, else its sources' titles.
-func (r *Corpus) originLabel(srcs []string) string {
+func (r *Corpus) originLabel(srcs []string) (label, outlet string, titles []string) {
 	var common []string
 	for i, id := range srcs {
 		own := r.carriers(r.Source[id])
@@ -432,19 +473,19 @@ func (r *Corpus) originLabel(srcs []string) string {
 		common = slices.DeleteFunc(slices.Clone(common), func(o string) bool { return !slices.Contains(own, o) })
 	}
 	if len(common) > 0 {
-		return common[0] + "’s reporting"
+		return common[0] + "’s reporting", common[0], nil
 	}
 	if len(srcs) == 1 {
 		if s := r.Source[srcs[0]]; s.Outlet != "" && s.Outlet != "unknown" {
-			return s.Outlet + "’s reporting"
+			return s.Outlet + "’s reporting", s.Outlet, nil
 		}
-		return "“" + r.Source[srcs[0]].Title + "”"
 	}
-	var titles []string
+	var quoted []string
 	for _, id := range srcs {
-		titles = append(titles, "“"+r.Source[id].Title+"”")
+		titles = append(titles, r.Source[id].Title)
+		quoted = append(quoted, "“"+r.Source[id].Title+"”")
 	}
-	return strings.Join(titles, " and ")
+	return strings.Join(quoted, " and "), "", titles
 }
 
 // needs checks the claim's evidence against what its rating asks for.

@@ -152,6 +152,16 @@ func (f *Fields) Bool(key string) bool {
 	return fl.Value.Value == "true"
 }
 
+// Keys are the keys of the map, in file order (a table keyed by names,
+// such as a rating's translations by language code).
+func (f *Fields) Keys() []string {
+	out := make([]string, len(f.node.Fields))
+	for i, fl := range f.node.Fields {
+		out[i] = fl.Key
+	}
+	return out
+}
+
 // Map returns the field set of a nested map (a TOML inline table such as
 // needs = { supports = 2 }), or nil when the key is absent or not a map
 // (which is reported).

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,6 +27,9 @@ type File struct {
 	ID   string // the file name without its extension
 	Data []byte // normalized (no BOM, LF line endings)
 	Hash string // git's object id of the file's bytes as on disk (hex)
+	// Lang is the language code of a translation (claims/x.es.md: "es",
+	// ID "x"); "" for a file in the site's default language.
+	Lang string
 }
 
 // GitHash is git's object id (hex) of a file with these bytes, so a file in
@@ -58,6 +62,18 @@ func IsOriginal(name string) bool { return strings.Contains(name, OriginalMark) 
 // Unchanged files are taken from c (which may be nil) instead of being read
 // again.
 func ReadDir(root, dir string, exts []string, c *Cache, probs *diag.List) []File {
+	return ReadDirIn(root, dir, exts, nil, c, probs)
+}
+
+// langRE is what a language code in a file name looks like (x.es.md,
+// x.pt-br.md), to tell a translation into a language the site does not
+// have from a bad id.
+var langRE = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
+
+// ReadDirIn is ReadDir for a site in several languages: a file named
+// ID.CODE.ext, CODE one of langs (the site's languages other than the
+// default), is the translation of ID.ext into CODE (File.Lang).
+func ReadDirIn(root, dir string, exts, langs []string, c *Cache, probs *diag.List) []File {
 	if !Inside(root, dir) {
 		probs.Errorf(dir, 0, "the folder is a symbolic link to a place outside the repository: make %s/ a real folder", dir)
 		return nil
@@ -73,7 +89,7 @@ func ReadDir(root, dir string, exts []string, c *Cache, probs *diag.List) []File
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	// Names are checked here, in order; the files are looked at (a stat
 	// each, and a read of those not cached) on every core.
-	type job struct{ name, rel, id string }
+	type job struct{ name, rel, id, lang string }
 	var jobs []job
 	for _, e := range entries {
 		name := e.Name()
@@ -103,18 +119,30 @@ func ReadDir(root, dir string, exts []string, c *Cache, probs *diag.List) []File
 			probs.Errorf(rel, 0, "not a regular file")
 			continue
 		}
-		id := strings.TrimSuffix(name, ext)
+		id, lang := strings.TrimSuffix(name, ext), ""
+		if i := strings.LastIndexByte(id, '.'); i > 0 && langRE.MatchString(id[i+1:]) && ValidID(id[:i]) {
+			if !slices.Contains(langs, id[i+1:]) {
+				others := "none"
+				if len(langs) > 0 {
+					others = Describe(langs)
+				}
+				probs.Errorf(rel, 0, "the name says this is a translation into %q, which is not one of the site's other languages (%s): add [languages.%s] to config.toml, or rename the file", id[i+1:], others, id[i+1:])
+				continue
+			}
+			id, lang = id[:i], id[i+1:]
+		}
 		if !ValidID(id) {
 			probs.Errorf(rel, 0, "file name %q is not a valid id: %s", id, IDAdvice(id, ext))
 			continue
 		}
-		jobs = append(jobs, job{name, rel, id})
+		jobs = append(jobs, job{name, rel, id, lang})
 	}
 	files := make([]File, len(jobs))
 	found := make([]diag.List, len(jobs))
 	par.Do(len(jobs), func(i int) {
 		j := jobs[i]
 		files[i] = readFile(filepath.Join(root, dir, j.name), j.rel, j.id, c, &found[i])
+		files[i].Lang = j.lang
 	})
 	var out []File
 	for i := range jobs {
@@ -228,4 +256,19 @@ func DecodeTOMLFile(p string, data []byte) (*Node, error) {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
 	return n, nil
+}
+
+// InLang is the name of a file in language lang, as Hugo names
+// translations: claims/x/index.md in "es" is claims/x/index.es.md,
+// claims/x/card.png claims/x/card.es.png, about.md about.es.md. lang ""
+// (the site's default language) keeps the name.
+func InLang(p, lang string) string {
+	if lang == "" {
+		return p
+	}
+	i := strings.LastIndexByte(p, '.')
+	if i < strings.LastIndexByte(p, '/') {
+		return p + "." + lang
+	}
+	return p[:i] + "." + lang + p[i:]
 }

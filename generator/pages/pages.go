@@ -37,6 +37,12 @@ type Page struct {
 	Description string
 	Outputs     []string
 	Body        string
+	// Lang is a translation's language code (about.es.md, search/_index.es.md);
+	// "" for a page in the site's default language.
+	Lang string
+	// Untranslated marks a default-language page given to Hugo as its
+	// stand-in in another language (see Fallbacks): the language it is in.
+	Untranslated string
 }
 
 // Address is where the page is published, without slashes: "about" for
@@ -46,7 +52,29 @@ func (p Page) Address() string {
 	if dir != "" {
 		return strings.TrimSuffix(dir, "/")
 	}
-	return strings.TrimSuffix(file, ".md")
+	return strings.TrimSuffix(strings.TrimSuffix(file, ".md"), "."+p.Lang)
+}
+
+// Fallbacks are, for each page without a translation into one of langs,
+// the page itself as that language's stand-in: named as its translation
+// would be (about.es.md), marked Untranslated in original (the default
+// language), so that every page exists
+// in every language and says when it is not translated.
+func Fallbacks(ps []Page, langs []string, original string) []Page {
+	have := map[string]bool{}
+	for _, p := range ps {
+		have[p.Lang+"/"+p.Address()] = true
+	}
+	var out []Page
+	for _, l := range langs {
+		for _, p := range ps {
+			if p.Lang == "" && !have[l+"/"+p.Address()] {
+				p.Path, p.Lang, p.Untranslated = meta.InLang(p.Path, l), l, original
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // Bytes is the page as Hugo is given it: JSON front matter holding only
@@ -58,6 +86,9 @@ func (p Page) Bytes() []byte {
 	}
 	if len(p.Outputs) > 0 {
 		front["outputs"] = p.Outputs
+	}
+	if p.Untranslated != "" {
+		front["untranslated"] = p.Untranslated
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -86,12 +117,21 @@ var (
 // generator writes (generated). Pages with problems are reported and left
 // out.
 func Load(root string, generated []string, probs *diag.List) []Page {
+	return LoadIn(root, generated, nil, probs)
+}
+
+// LoadIn is Load for a site in several languages: a page named
+// NAME.CODE.md (or NAME/_index.CODE.md), CODE one of langs (the site's
+// other languages), is the translation of NAME.md into CODE. A translation
+// without its original is an error: it would be a page that exists in one
+// language only.
+func LoadIn(root string, generated, langs []string, probs *diag.List) []Page {
 	src := filepath.Join(root, Dir)
 	if !meta.Inside(root, Dir) {
 		probs.Errorf(Dir, 0, "the folder is a symbolic link to a place outside the repository: make content/ a real folder")
 		return nil
 	}
-	taken := append(slices.Clone(reserved), generated...)
+	taken := append(append(slices.Clone(reserved), generated...), langs...) // /es/ is the Spanish site
 	if entries, err := os.ReadDir(filepath.Join(root, "static")); err == nil {
 		for _, e := range entries {
 			taken = append(taken, strings.TrimSuffix(e.Name(), path.Ext(e.Name())))
@@ -126,12 +166,13 @@ func Load(root string, generated []string, probs *diag.List) []Page {
 			probs.Errorf(shown, 0, "only regular files are accepted in content/ (no symbolic links): put the file itself here")
 			return nil
 		}
-		if pg, ok := read(p, rel, taken, probs); ok {
-			if other, dup := at[pg.Address()]; dup {
+		if pg, ok := read(p, rel, taken, langs, probs); ok {
+			key := pg.Lang + "/" + pg.Address()
+			if other, dup := at[key]; dup {
 				probs.Errorf(shown, 0, "this page and content/%s are both published at /%s/: one would replace the other; rename one", other, pg.Address())
 				return nil
 			}
-			at[pg.Address()] = rel
+			at[key] = rel
 			out = append(out, pg)
 		}
 		return nil
@@ -139,15 +180,29 @@ func Load(root string, generated []string, probs *diag.List) []Page {
 	if err != nil {
 		probs.Errorf(Dir, 0, "cannot read the hand-written pages: %v", err)
 	}
+	for _, pg := range out {
+		if _, ok := at["/"+pg.Address()]; pg.Lang != "" && !ok {
+			probs.Errorf(Dir+"/"+pg.Path, 0, "a translation of a page that does not exist (no content/%s): a translation sits beside its original; add the original, or rename or remove this file", strings.Replace(pg.Path, "."+pg.Lang+".", ".", 1))
+		}
+	}
+	out = slices.DeleteFunc(out, func(pg Page) bool {
+		_, ok := at["/"+pg.Address()]
+		return pg.Lang != "" && !ok
+	})
 	return out
 }
 
 // read checks one file of content/.
-func read(full, rel string, taken []string, probs *diag.List) (Page, bool) {
+func read(full, rel string, taken, langs []string, probs *diag.List) (Page, bool) {
 	shown := Dir + "/" + rel
 	dir, file := path.Split(rel)
 	dir = strings.TrimSuffix(dir, "/")
-	var addr string
+	var addr, lang string
+	if base, ok := strings.CutSuffix(file, ".md"); ok {
+		if i := strings.LastIndexByte(base, '.'); i > 0 && slices.Contains(langs, base[i+1:]) {
+			lang, file = base[i+1:], base[:i]+".md"
+		}
+	}
 	switch {
 	case !strings.HasSuffix(file, ".md"):
 		probs.Errorf(shown, 0, "only Markdown pages (.md) are accepted in content/: Hugo would render other formats with other rules (raw HTML, external programs)")
@@ -196,7 +251,7 @@ func read(full, rel string, taken []string, probs *diag.List) (Page, bool) {
 	}
 	before, _ := probs.Counts()
 	fs := meta.NewFields(shown, doc.Front, doc.FrontLine, probs)
-	pg := Page{Path: rel, Body: doc.Body}
+	pg := Page{Path: rel, Body: doc.Body, Lang: lang}
 	pg.Title, _ = fs.String("title", true, "give the page a title")
 	pg.Description, _ = fs.String("description", false, "")
 	outs, line := fs.Strings("outputs", false, "")

@@ -29,6 +29,7 @@ const (
 // Person is one entry of the registry: a person or an organisation.
 type Person struct {
 	ID, Path    string
+	Lang        string // a translation's language code (people/ID.CODE.md); "" for the person's own file
 	Hash        string // git object id of the file as on disk
 	Kind        string // KindPerson or KindOrganization
 	Name        string
@@ -38,19 +39,52 @@ type Person struct {
 	Description string
 	Bio         string // Markdown
 	BioLine     int
+	AliasLine   int
+	KindLine    int
 }
 
 // Load reads every person in root/people, taking unchanged files from c
 // (which may be nil). The people returned are shared with c: do not change them.
 func Load(root string, c *meta.Cache, probs *diag.List) []*Person {
-	var out []*Person
-	files := meta.ReadDir(root, Dir, []string{".md"}, c, probs)
+	out, _ := LoadIn(root, nil, c, probs)
+	return out
+}
+
+// LoadIn is Load for a site in several languages: it returns the people
+// and, apart, their translations into langs (the site's other languages),
+// files named ID.CODE.md (see Translate).
+func LoadIn(root string, langs []string, c *meta.Cache, probs *diag.List) (people, translations []*Person) {
+	files := meta.ReadDirIn(root, Dir, []string{".md"}, langs, c, probs)
 	for _, p := range meta.ParseAll(c, "person", files, probs, Parse) {
-		if p != nil {
-			out = append(out, p)
+		switch {
+		case p == nil:
+		case p.Lang != "":
+			translations = append(translations, p)
+		default:
+			people = append(people, p)
 		}
 	}
-	return out
+	return people, translations
+}
+
+// Translate checks tr, a translation of orig (people/ID.CODE.md: a copy
+// of the file with role, description and biography translated), and
+// returns the person as the translation's language shows them. Name,
+// aliases and kind are the original's: a difference is reported at its
+// line in tr's file.
+func Translate(orig, tr *Person, probs *diag.List) *Person {
+	differ := func(line int, field, got, want string) {
+		if got != want {
+			probs.Errorf(tr.Path, line, "%s %q differs from the original's (%q, %s): a translation translates role, description and biography only; copy %s from the original unchanged", field, got, want, orig.Path, field)
+		}
+	}
+	differ(tr.NameLine, "name", tr.Name, orig.Name)
+	differ(tr.AliasLine, "aliases", strings.Join(tr.Aliases, ", "), strings.Join(orig.Aliases, ", "))
+	differ(tr.KindLine, "kind", tr.Kind, orig.Kind)
+	out := *orig
+	out.Lang, out.Path, out.Hash = tr.Lang, tr.Path, tr.Hash
+	out.Role, out.Description, out.Bio, out.BioLine = tr.Role, tr.Description, tr.Bio, tr.BioLine
+	return &out
 }
 
 // Parse reads one person file.
@@ -61,9 +95,10 @@ func Parse(f meta.File, probs *diag.List) *Person {
 		return nil
 	}
 	fs := meta.NewFields(f.Path, doc.Front, doc.FrontLine, probs)
-	p := &Person{ID: f.ID, Path: f.Path, Hash: f.Hash, Bio: doc.Body, BioLine: doc.BodyLine, Kind: KindPerson}
+	p := &Person{ID: f.ID, Lang: f.Lang, Path: f.Path, Hash: f.Hash, Bio: doc.Body, BioLine: doc.BodyLine, Kind: KindPerson, KindLine: doc.FrontLine}
 	if fs.Has("kind") {
 		kind, line := fs.String("kind", true, "person or organization")
+		p.KindLine = line
 		if kind != "" && !slices.Contains(Kinds, kind) {
 			fs.Errorf(line, "kind %q is not one of %s", kind, meta.Describe(Kinds))
 		} else if kind != "" {
@@ -73,6 +108,7 @@ func Parse(f meta.File, probs *diag.List) *Person {
 	p.Name, p.NameLine = fs.String("name", true, "the full name as the sources give it, e.g. name: Glen VanHerck (or name: Embassy of Russia in Mexico)")
 	var line int
 	p.Aliases, line = fs.Strings("aliases", false, "")
+	p.AliasLine = max(line, doc.FrontLine)
 	for _, a := range p.Aliases {
 		if a == "" {
 			fs.Errorf(line, "an alias is empty: remove it")

@@ -17,10 +17,8 @@ const ShareSection = "share"
 
 // Cards draws the share cards of claim and person pages and of the site.
 type Cards struct {
-	Painter     *card.Painter
-	Cache       *card.Cache // nil keeps nothing between builds
-	Labels      card.Labels
-	Description string // the site's description (config.toml params.description)
+	Painter *card.Painter
+	Cache   *card.Cache // nil keeps nothing between builds
 }
 
 func (g *gen) claimCard(c *claims.Claim) (any, error) {
@@ -28,10 +26,10 @@ func (g *gen) claimCard(c *claims.Claim) (any, error) {
 	c = g.claim(c.ID)
 	rt, _ := g.scale.Get(c.Rating)
 	name := g.claimantLink(c).Title
-	byline := card.Format(cards.Labels.Claimant, map[string]any{"Name": name})
+	byline := card.Format(g.opt.Labels.Claimant, map[string]any{"Name": name})
 	if c.Unnamed != "" {
 		if rep, ok := g.c.Person[c.Reporter]; ok {
-			byline = card.Format(cards.Labels.Unnamed, map[string]any{"Name": name, "Reporter": rep.Name})
+			byline = card.Format(g.opt.Labels.Unnamed, map[string]any{"Name": name, "Reporter": rep.Name})
 		}
 	}
 	title := c.Title
@@ -39,24 +37,24 @@ func (g *gen) claimCard(c *claims.Claim) (any, error) {
 		title = c.Text
 	}
 	return cards.Cache.Claim(cards.Painter, card.Claim{
-		Site: g.opt.Title, Kind: cards.Labels.Claim, Title: title, Byline: byline,
+		Site: g.opt.Title, Kind: g.opt.Labels.Claim, Title: title, Byline: byline,
 		Rating: cardRating(rt),
 	})
 }
 
 func (g *gen) personCard(id string) (any, error) {
 	cards := g.opt.Cards
-	per := g.c.Person[id]
+	per := g.person(id)
 	counts := map[string]int{}
 	ids := g.personClaims(id)
 	for _, cid := range ids {
 		counts[g.claim(cid).Rating]++
 	}
-	kind := cards.Labels.Person
+	kind := g.opt.Labels.Person
 	if per.Kind == people.KindOrganization {
-		kind = cards.Labels.Organisation
+		kind = g.opt.Labels.Organisation
 	}
-	pc := card.Person{Site: g.opt.Title, Kind: kind, Name: per.Name, Role: per.Role, Total: cards.Labels.Checks(len(ids))}
+	pc := card.Person{Site: g.opt.Title, Kind: kind, Name: per.Name, Role: per.Role, Total: g.opt.Labels.Checks(len(ids))}
 	for _, rt := range g.scale {
 		pc.Scores = append(pc.Scores, card.Score{Rating: cardRating(rt), Count: counts[rt.ID]})
 	}
@@ -70,5 +68,5 @@ func cardRating(rt claims.Rating) card.Rating {
 
 func (g *gen) siteCard() (any, error) {
 	cards := g.opt.Cards
-	return cards.Cache.Site(cards.Painter, card.Site{Site: g.opt.Title, Tagline: cards.Description})
+	return cards.Cache.Site(cards.Painter, card.Site{Site: g.opt.Title, Tagline: g.opt.Description})
 }

@@ -7,7 +7,9 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/factcheck-mx/factcheck/generator/card"
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/derive"
@@ -31,9 +33,14 @@ type Page struct {
 	History     *History `json:"history,omitempty"`
 	File        string   `json:"file,omitempty"` // the input file behind the page, for "edit this page"
 	Outputs     []string `json:"outputs,omitempty"`
-	Claim       *Claim   `json:"claim,omitempty"`
-	Person      *Person  `json:"person,omitempty"`
-	Source      *Source  `json:"source,omitempty"`
+	// Untranslated says the page, in a language other than the site's
+	// default, shows its input in the original language: the input has no
+	// translation into the page's language yet. Its value is the
+	// original's language (templates mark the text with it).
+	Untranslated string  `json:"untranslated,omitempty"`
+	Claim        *Claim  `json:"claim,omitempty"`
+	Person       *Person `json:"person,omitempty"`
+	Source       *Source `json:"source,omitempty"`
 }
 
 // Claim is a claim page's data.
@@ -141,6 +148,7 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 	}
 	p.Claimant = PersonRef{Link: g.claimantLink(c), Kind: "unnamed"}
 	if per, ok := g.c.Person[c.Claimant]; ok {
+		per = g.person(per.ID)
 		p.Claimant.Role, p.Claimant.Kind = per.Role, per.Kind
 	}
 	if c.Unnamed != "" {
@@ -180,7 +188,7 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 		}
 		p.Evidence = append(p.Evidence, item)
 	}
-	p.Origins = originCounts(g.independence(c.ID), located)
+	p.Origins = g.originCounts(g.independence(c.ID), located)
 	for _, id := range g.related(c.ID) {
 		p.Related = append(p.Related, g.claimRef(id))
 	}
@@ -211,30 +219,74 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 		Title: claimTitle(c), Date: c.Published, Draft: c.Draft, Description: c.Summary,
 		Tags: c.Tags, Ratings: []string{c.Rating}, Claim: p,
 	}
-	g.history(&page, "claims", c.Path)
-	p.Corrections = g.pageCorrections(c.Path)
+	// A translation's page shows the claim's history: its revisions and
+	// corrections are the fact check's.
+	path := c.Path
+	if c.Original != nil {
+		path = c.Original.Path
+	}
+	if g.opt.Lang != "" && c.Lang == "" {
+		page.Untranslated = g.opt.Original
+	}
+	g.history(&page, "claims", path)
+	page.File = c.Path // "edit this page": the translation's own file
+	p.Corrections = g.pageCorrections(path)
 	return page, nil
 }
 
 // originCounts is a claim's independence as its page shows it.
-func originCounts(ind derive.Independence, located []derive.Located) []OriginCount {
+func (g *gen) originCounts(ind derive.Independence, located []derive.Located) []OriginCount {
 	out := []OriginCount{}
 	for _, sc := range ind.Counts {
 		oc := OriginCount{Stance: sc.Stance, Passages: sc.Passages}
 		for _, k := range sc.Origins {
 			o := ind.Origins[k]
 			// Only support from the statement's own origin is discounted.
-			it := OriginItem{Label: o.Label, Statement: o.Statement && sc.Stance == "supports"}
+			it := OriginItem{Label: g.originLabel(o), Statement: o.Statement && sc.Stance == "supports"}
 			pieces := o.Of(located, sc.Stance)
 			for _, i := range pieces {
 				it.Pieces = append(it.Pieces, i+1)
 			}
-			it.Why = o.WhyAmong(located, pieces)
+			for _, k := range o.Among(located, pieces) {
+				it.Why = append(it.Why, g.why(o.Pairs[k], o.Reasons[k]))
+			}
 			oc.Origins = append(oc.Origins, it)
 		}
 		out = append(out, oc)
 	}
 	return out
+}
+
+// originLabel names an origin in the pages' language: "NBC News’s
+// reporting", else the titles of its sources.
+func (g *gen) originLabel(o derive.Origin) string {
+	l := g.opt.Labels
+	if o.Outlet != "" {
+		return card.Format(l.OriginOutlet, map[string]any{"Outlet": o.Outlet})
+	}
+	var titles []string
+	for _, t := range o.Titles {
+		titles = append(titles, "“"+t+"”")
+	}
+	return strings.Join(titles, " "+l.And+" ")
+}
+
+// why says, in the pages' language, why two sources' passages are one
+// origin: "a and b share 62% of their words and both relay NBC News".
+func (g *gen) why(pair [2]string, reasons []derive.Reason) string {
+	l := g.opt.Labels
+	var parts []string
+	for _, r := range reasons {
+		switch {
+		case r.Share > 0:
+			parts = append(parts, card.Format(l.WhyShare, map[string]any{"Percent": r.Share}))
+		case r.Para[0] > 0:
+			parts = append(parts, card.Format(l.WhyText, map[string]any{"A": r.Paras[0], "ParaA": r.Para[0], "B": r.Paras[1], "ParaB": r.Para[1]}))
+		case len(r.Relay) > 0:
+			parts = append(parts, card.Format(l.WhyRelay, map[string]any{"Outlets": strings.Join(r.Relay, " "+l.And+" ")}))
+		}
+	}
+	return card.Format(l.WhyPair, map[string]any{"A": pair[0], "B": pair[1], "Reasons": strings.Join(parts, " "+l.And+" ")})
 }
 
 // claimReview is schema.org ClaimReview with the fields Google's fact-check
@@ -252,6 +304,7 @@ func (g *gen) claimReview(c *claims.Claim, appear []derive.Appearance, updated s
 	rt, _ := g.scale.Get(c.Rating)
 	author := map[string]any{"@type": "Person", "name": g.personLink(c.Claimant).Title}
 	if per, ok := g.c.Person[c.Claimant]; ok {
+		per = g.person(per.ID)
 		author["url"] = g.opt.BaseURL + "people/" + per.ID + "/"
 		switch {
 		case per.Kind == people.KindOrganization:
@@ -384,7 +437,7 @@ type QuoteRef struct {
 }
 
 func (g *gen) personPage(id string) (Page, error) {
-	per := g.c.Person[id]
+	per := g.person(id)
 	bio, err := g.markdown(per.Bio)
 	if err != nil {
 		return Page{}, err
@@ -440,23 +493,31 @@ func (g *gen) personPage(id string) (Page, error) {
 	}
 	page := Page{Title: per.Name, Description: desc, Person: p}
 	page.Outputs = []string{"html", "rss"} // a feed of the person's fact checks
-	g.history(&page, "people", per.Path)
-	p.Corrections = g.pageCorrections(per.Path)
+	orig := g.c.Person[id]
+	if g.opt.Lang != "" && per.Lang == "" {
+		page.Untranslated = g.opt.Original
+	}
+	g.history(&page, "people", orig.Path)
+	page.File = per.Path
+	p.Corrections = g.pageCorrections(orig.Path)
 	return page, nil
 }
 
 // Source is a source page's data.
 type Source struct {
-	ID        string   `json:"id"`
-	Outlet    string   `json:"outlet"`
-	URL       string   `json:"url"`
-	Published string   `json:"published"`
-	Language  string   `json:"language"`
-	Author    string   `json:"author"`
-	Relays    []string `json:"relays"`
-	Notes     string   `json:"notes,omitempty"`
-	Original  string   `json:"original,omitempty"` // file name of the page as captured, in corpus/
-	Archived  string   `json:"archived,omitempty"` // a web archive's copy of the article
+	ID        string `json:"id"`
+	Outlet    string `json:"outlet"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+	Language  string `json:"language"`
+	// TextLang is the language of the article's text when it is not the
+	// page's (an English article on a Spanish page): templates mark it.
+	TextLang string   `json:"textlang,omitempty"`
+	Author   string   `json:"author"`
+	Relays   []string `json:"relays"`
+	Notes    string   `json:"notes,omitempty"`
+	Original string   `json:"original,omitempty"` // file name of the page as captured, in corpus/
+	Archived string   `json:"archived,omitempty"` // a web archive's copy of the article
 	// Excerpts says only the paragraphs quoted as evidence are republished;
 	// the others are gaps that keep their anchors.
 	Excerpts bool       `json:"excerpts,omitempty"`
@@ -556,7 +617,7 @@ func (g *gen) sourcePage(id string) Page {
 		url = ""
 	}
 	p := &Source{
-		ID: id, Outlet: s.Outlet, URL: url, Published: s.Published, Language: s.Language,
+		ID: id, Outlet: s.Outlet, URL: url, Published: s.Published, Language: s.Language, TextLang: g.foreign(s.Language),
 		Author: s.Author, Relays: append([]string{}, s.Relays...), Notes: s.Notes, Original: s.Original,
 		Archived: s.Archived, People: []Link{}, Claims: []ClaimRef{},
 		Excerpts: g.excerpts(s),
@@ -793,7 +854,7 @@ func (g *gen) correctionsPage() map[string]any {
 			items = append(items, item)
 		}
 	}
-	return map[string]any{"title": "Corrections and updates", "corrections": items}
+	return map[string]any{"title": g.opt.Labels.Corrections, "corrections": items}
 }
 
 // paraURL links to paragraph n of a source page by the paragraph's own anchor.
@@ -874,7 +935,7 @@ func (g *gen) quotesPage(n int) map[string]any {
 		}
 		list = append(list, st)
 	}
-	page := map[string]any{"title": "Quotes worded differently", "statements": list, "total": len(g.c.Quotes)}
+	page := map[string]any{"title": g.opt.Labels.Quotes, "statements": list, "total": len(g.c.Quotes)}
 	// Where the page is in the list, for its navigation (list-pager.html).
 	page["pager"] = map[string]int{"number": n, "total": quotesPages(len(g.c.Groups)), "first": from + 1, "last": to, "of": len(g.c.Groups)}
 	page["outputs"] = []string{"html"} // no feed: the statements are not dated items

@@ -8,6 +8,7 @@ import (
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/derive"
+	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
 )
 
@@ -44,6 +45,16 @@ func (g *gen) claim(id string) *claims.Claim {
 		g.rd.claims = append(g.rd.claims, id)
 	}
 	return g.res.Claim[id]
+}
+
+// person is a person as the pages' language shows them: their
+// translation when there is one. Translations are part of what every page
+// may read (sameBase compares them).
+func (g *gen) person(id string) *people.Person {
+	if p, ok := g.res.PersonIn[id]; ok {
+		return p
+	}
+	return g.c.Person[id]
 }
 
 // evidence is a claim's evidence found in its sources, and which quotation
@@ -152,6 +163,8 @@ type state struct {
 func sameBase(a, b *state) bool {
 	ha, hb := a.opt.History, b.opt.History
 	return a.r.Corpus == b.r.Corpus && reflect.DeepEqual(a.r.Scale, b.r.Scale) &&
+		a.r.Lang == b.r.Lang && maps.Equal(a.r.PersonIn, b.r.PersonIn) &&
+		a.opt.Lang == b.opt.Lang && a.opt.Original == b.opt.Original && a.opt.Labels == b.opt.Labels && a.opt.Description == b.opt.Description && a.opt.Language == b.opt.Language &&
 		a.opt.Title == b.opt.Title && a.opt.BaseURL == b.opt.BaseURL && a.opt.Excerpts == b.opt.Excerpts &&
 		(ha == nil) == (hb == nil) && (ha == nil || ha.Known == hb.Known)
 }

@@ -9,14 +9,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 
+	"github.com/factcheck-mx/factcheck/generator/card"
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/derive"
 	"github.com/factcheck-mx/factcheck/generator/markup"
+	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/par"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
 )
@@ -28,10 +31,25 @@ var Sections = []string{"claims", "people", "sources", "ratings", "corrections",
 type Options struct {
 	Title   string // the publisher's name, for ClaimReview
 	BaseURL string // absolute, ending in "/"
-	// Language is the site's language (BCP 47): ClaimReview's inLanguage.
+	// Language is the pages' language (BCP 47, the language's locale):
+	// ClaimReview's inLanguage.
 	Language string
-	History  *revisions.Result // may be nil: pages then carry no history
-	Cache    *Cache            // may be nil
+	// Lang is the code of the pages' language when it is not the site's
+	// default: every file's name then carries it (claims/x/index.es.md,
+	// card.es.png), as Hugo names translations, and pages whose input has
+	// no translation say so (untranslated). "" for the default language.
+	Lang string
+	// Original is the site's default language (its locale), in which
+	// inputs without a translation are shown.
+	Original string
+	// Labels are the words the generator writes in the pages' language:
+	// the share cards' and the section titles (i18n).
+	Labels card.Labels
+	// Description is the site's description in the pages' language (the
+	// site's share card).
+	Description string
+	History     *revisions.Result // may be nil: pages then carry no history
+	Cache       *Cache            // may be nil
 	// Cards draws the share cards (claims/ID/card.png, people/ID/card.png
 	// and the site's, share/card.png); nil draws none.
 	Cards *Cards
@@ -48,7 +66,7 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 	// the bytes of a page depend on its job alone.
 	var jobs []job
 	add := func(path string, build func(g *gen) (any, error)) {
-		jobs = append(jobs, job{path, build})
+		jobs = append(jobs, job{meta.InLang(path, opt.Lang), build})
 	}
 	for _, c := range r.Claims {
 		add("claims/"+c.ID+"/index.md", func(g *gen) (any, error) { return g.claimPage(c) })
@@ -61,7 +79,7 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 	}
 	// The claims list also renders the ClaimReview feed (config.toml).
 	add("claims/_index.md", func(*gen) (any, error) {
-		return map[string]any{"title": "Fact checks", "outputs": []string{"html", "rss", "claimreview"}}, nil
+		return map[string]any{"title": opt.Labels.Claims, "outputs": []string{"html", "rss", "claimreview"}}, nil
 	})
 	// The statements worded differently, StatementsPerPage to a page.
 	add("quotes/_index.md", func(g *gen) (any, error) { return g.quotesPage(1), nil })
@@ -84,6 +102,7 @@ func Files(r *derive.Result, opt Options) (map[string][]byte, error) {
 		add(ShareSection+"/"+CardFile, func(g *gen) (any, error) { return g.siteCard() })
 	}
 	for _, rt := range r.Scale {
+		rt := rt.In(opt.Lang)
 		add("ratings/"+rt.ID+"/_index.md", func(*gen) (any, error) {
 			return map[string]any{"title": rt.Label, "description": rt.Description, "rating": rating(rt), "needs": needs(rt)}, nil
 		})
@@ -293,11 +312,27 @@ type SourceRef struct {
 	Link
 	Outlet    string `json:"outlet"`
 	Published string `json:"published"`
+	// Lang is the source's language when it is not the page's: its
+	// title and quotations are marked with it.
+	Lang string `json:"lang,omitempty"`
 }
 
 func (g *gen) sourceRef(id string) SourceRef {
 	s := g.c.Source[id]
-	return SourceRef{Link: Link{Title: s.Title, URL: "sources/" + id + "/"}, Outlet: s.Outlet, Published: s.Published}
+	return SourceRef{Link: Link{Title: s.Title, URL: "sources/" + id + "/"}, Outlet: s.Outlet, Published: s.Published, Lang: g.foreign(s.Language)}
+}
+
+// foreign is lang when it is a language other than the pages' (compared
+// by their primary subtags: "en" and "en-GB" are one language), else "".
+func (g *gen) foreign(lang string) string {
+	primary := func(l string) string {
+		p, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(l, "_", "-")), "-")
+		return p
+	}
+	if lang == "" || primary(lang) == primary(g.opt.Language) {
+		return ""
+	}
+	return lang
 }
 
 func hugoDate(d string) string {
