@@ -82,7 +82,8 @@ func (r *Result) translations(prev *Result, in Input, all map[string]*claims.Cla
 }
 
 // In is the site as its pages in language lang show it: each claim that
-// has a translation into lang replaced by it (claims.Translate), and each
+// has a translation into lang replaced by it (claims.Translate), the
+// rating scale in lang's words, and each
 // person's translation in PersonIn. Claims without one stay as they are
 // (their Lang is ""): their pages say they are not translated. The view
 // shares everything else with r; do not change it.
@@ -90,6 +91,10 @@ func (r *Result) In(lang string) *Result {
 	t := r.tr[lang]
 	v := *r
 	v.Lang = lang
+	v.Scale = make(claims.Scale, len(r.Scale))
+	for i, rt := range r.Scale {
+		v.Scale[i] = rt.In(lang)
+	}
 	if t == nil {
 		v.PersonIn = nil
 		return &v

@@ -176,6 +176,9 @@ func (g *gen) claimPage(c *claims.Claim) (Page, error) {
 			Note:   l.Note, Stance: l.Stance, Para: l.N, Paraphrase: l.Paraphrase,
 			URL: g.paraURL(l.Source, l.N),
 		}
+		if c.Original != nil && len(located) == len(c.Evidence) {
+			item.Note = c.Evidence[ei].Note // the translation's
+		}
 		if qi, ok := quoted[ei]; ok {
 			if gi, ok := g.c.GroupOf[qi]; ok {
 				item.Group = g.groupURL(gi)
