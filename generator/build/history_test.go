@@ -46,7 +46,7 @@ func TestHistoryInSite(t *testing.T) {
 	runAsserts(t, dir, `
 public/claims/base-claim/index.html contains <meta http-equiv="refresh" content="0; url=https://fuente-factcheck.netlify.app/claims/agency-focused/">
 public/claims/agency-focused/index.html contains <dt>First published</dt>
-public/claims/agency-focused/index.html contains <time datetime="2026-01-01">2026-01-01</time>
+public/claims/agency-focused/index.html contains <time datetime="2026-01-01">January 1, 2026</time>
 public/claims/agency-focused/index.html contains 3 revisions
 public/claims/agency-focused/index.html contains https://github.com/factcheck-mx/factcheck/commit/
 public/claims/agency-focused/index.html contains <strong>Correction</strong>
@@ -162,17 +162,17 @@ func TestCorrectionsInSite(t *testing.T) {
 	runAsserts(t, dir, `
 # The claim page: the correction and its word diff.
 public/claims/base-claim/index.html contains <h2 id="corrections">Corrections and updates</h2>
-public/claims/base-claim/index.html contains <strong>Correction</strong> · <time datetime="2026-01-02">2026-01-02</time>
+public/claims/base-claim/index.html contains <strong>Correction</strong> · <time datetime="2026-01-02">January 2, 2026</time>
 public/claims/base-claim/index.html contains <dt>Analysis</dt>
 public/claims/base-claim/index.html contains <dd class="text-diff"><del>Analysis.</del> <ins>The minister&#39;s words are quoted by one outlet only.</ins></dd>
 public/claims/base-claim/index.html contains Reason: the analysis named the wrong outlet count.
 # ClaimReview's dateModified: the claim file's last commit.
 public/claims/base-claim/index.html contains "dateModified":"2026-01-02"
 # The person and source pages.
-public/people/the-minister/index.html contains <strong>Update</strong> · <time datetime="2026-01-03">2026-01-03</time>
+public/people/the-minister/index.html contains <strong>Update</strong> · <time datetime="2026-01-03">January 3, 2026</time>
 public/people/the-minister/index.html contains <dt>Role</dt>
 public/people/the-minister/index.html contains <dd class="text-diff"><del>Minister</del> <ins>Former minister</ins></dd>
-public/sources/base-source/index.html contains <strong>Correction</strong> · <time datetime="2026-01-04">2026-01-04</time>
+public/sources/base-source/index.html contains <strong>Correction</strong> · <time datetime="2026-01-04">January 4, 2026</time>
 public/sources/base-source/index.html contains <dt>Article text</dt>
 public/sources/base-source/index.html contains <dd class="text-diff"><span class="elided">…</span> on the problem. A second paragraph about something <del>else.</del> <ins>other.</ins></dd>
 # The corrections log, newest first, naming each page and its kind.
@@ -187,7 +187,8 @@ public/corrections/index.xml contains <title>Correction: Base source</title>
 public/corrections/index.xml contains &lt;del&gt;Analysis.&lt;/del&gt; &lt;ins&gt;The minister&amp;#39;s words are quoted by one outlet only.&lt;/ins&gt;
 public/corrections/index.xml contains &lt;span class=&#34;elided&#34;&gt;…&lt;/span&gt; on the problem. A second paragraph about something &lt;del&gt;else.&lt;/del&gt; &lt;ins&gt;other.&lt;/ins&gt;
 `)
-	sitemap, _ := os.ReadFile(filepath.Join(dir, "public", "sitemap.xml"))
+	// The English pages' sitemap (public/sitemap.xml indexes each language's).
+	sitemap, _ := os.ReadFile(filepath.Join(dir, "public", "en", "sitemap.xml"))
 	for _, want := range []string{
 		"<loc>https://fuente-factcheck.netlify.app/claims/base-claim/</loc>\n    <lastmod>2026-01-02T00:00:00+00:00</lastmod>",
 		"<loc>https://fuente-factcheck.netlify.app/people/the-minister/</loc>\n    <lastmod>2026-01-03T00:00:00+00:00</lastmod>",
@@ -292,8 +293,8 @@ func TestNoHistoryNoLastmod(t *testing.T) {
 		t.Fatal(err)
 	}
 	runAsserts(t, dir, `
-public/sitemap.xml contains <loc>https://fuente-factcheck.netlify.app/sources/base-source/</loc>
-public/sitemap.xml !contains <lastmod>
+public/en/sitemap.xml contains <loc>https://fuente-factcheck.netlify.app/sources/base-source/</loc>
+public/en/sitemap.xml !contains <lastmod>
 public/claims/base-claim/index.html contains "datePublished":"2024-06-01"
 public/claims/base-claim/index.html !contains dateModified
 content/claims/base-claim/index.md !contains "lastmod"

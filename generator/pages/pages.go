@@ -180,15 +180,21 @@ func LoadIn(root string, generated, langs []string, probs *diag.List) []Page {
 	if err != nil {
 		probs.Errorf(Dir, 0, "cannot read the hand-written pages: %v", err)
 	}
+	// A translation needs its original's file (checked or refused: a
+	// refused original is reported on its own).
+	orphan := func(pg Page) bool {
+		if pg.Lang == "" {
+			return false
+		}
+		_, err := os.Stat(filepath.Join(src, filepath.FromSlash(strings.Replace(pg.Path, "."+pg.Lang+".", ".", 1))))
+		return err != nil
+	}
 	for _, pg := range out {
-		if _, ok := at["/"+pg.Address()]; pg.Lang != "" && !ok {
+		if orphan(pg) {
 			probs.Errorf(Dir+"/"+pg.Path, 0, "a translation of a page that does not exist (no content/%s): a translation sits beside its original; add the original, or rename or remove this file", strings.Replace(pg.Path, "."+pg.Lang+".", ".", 1))
 		}
 	}
-	out = slices.DeleteFunc(out, func(pg Page) bool {
-		_, ok := at["/"+pg.Address()]
-		return pg.Lang != "" && !ok
-	})
+	out = slices.DeleteFunc(out, orphan)
 	return out
 }
 
