@@ -54,8 +54,20 @@ func TestRealSite(t *testing.T) {
 		entries, _ := os.ReadDir(filepath.Join(dir, kind.dir))
 		for _, e := range entries {
 			id := strings.TrimSuffix(strings.TrimSuffix(e.Name(), ".md"), ".txt")
-			if _, err := os.Stat(filepath.Join(dir, "public", kind.section, id, "index.html")); err != nil {
-				t.Errorf("%s/%s has no page: %v", kind.dir, e.Name(), err)
+			if base, ok := strings.CutSuffix(id, ".es"); ok {
+				// A translation: the Spanish page shows it, not the
+				// untranslated original.
+				page, err := os.ReadFile(filepath.Join(dir, "public", "es", kind.section, base, "index.html"))
+				if err != nil || bytes.Contains(page, []byte("untranslated-note")) {
+					t.Errorf("%s/%s: the Spanish page does not show the translation (%v)", kind.dir, e.Name(), err)
+				}
+				continue
+			}
+			// Every page is published in each language.
+			for _, lang := range []string{"", "es"} {
+				if _, err := os.Stat(filepath.Join(dir, "public", lang, kind.section, id, "index.html")); err != nil {
+					t.Errorf("%s/%s has no page: %v", kind.dir, e.Name(), err)
+				}
 			}
 		}
 	}

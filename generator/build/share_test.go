@@ -38,8 +38,14 @@ func checkShareCards(t *testing.T, public string, claims, people int) {
 		}
 		rel, _ := filepath.Rel(public, p)
 		rel = filepath.ToSlash(rel)
-		if rel == "404.html" || strings.HasPrefix(rel, "pagefind/") {
+		if rel == "404.html" || rel == "es/404.html" || strings.HasPrefix(rel, "pagefind/") {
 			return nil
+		}
+		// A Spanish page: under es/, its locale es_MX, its cards named as
+		// Hugo names a translation's files (card.es.png).
+		lang, locale, cardFile := "", "en_US", "card.png"
+		if after, ok := strings.CutPrefix(rel, "es/"); ok {
+			lang, locale, cardFile, rel = "es/", "es_MX", "card.es.png", after
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -58,7 +64,7 @@ func checkShareCards(t *testing.T, public string, claims, people int) {
 		if m["og:url"] != canonical {
 			t.Errorf("%s: og:url %q is not the canonical address %q", rel, m["og:url"], canonical)
 		}
-		if m["og:site_name"] != "Fuente" || m["og:locale"] != "en_US" {
+		if m["og:site_name"] != "Fuente" || m["og:locale"] != locale {
 			t.Errorf("%s: og:site_name %q, og:locale %q", rel, m["og:site_name"], m["og:locale"])
 		}
 		if m["twitter:card"] != "summary_large_image" {
@@ -66,16 +72,16 @@ func checkShareCards(t *testing.T, public string, claims, people int) {
 		}
 		img := m["og:image"]
 		dir := strings.TrimSuffix(rel, "index.html")
-		want := base + "share/card.png"
+		want := base + lang + "share/" + cardFile
 		switch {
 		case strings.HasPrefix(rel, "claims/") && strings.Count(rel, "/") == 2 && !strings.HasPrefix(rel, "claims/page/"):
-			want = base + dir + "card.png"
+			want = base + lang + dir + cardFile
 			own["claim"]++
 			if m["og:type"] != "article" || m["article:published_time"] == "" {
 				t.Errorf("%s: og:type %q, article:published_time %q: a fact check is an article with its date", rel, m["og:type"], m["article:published_time"])
 			}
 		case strings.HasPrefix(rel, "people/") && strings.Count(rel, "/") == 2 && !strings.HasPrefix(rel, "people/page/"):
-			want = base + dir + "card.png"
+			want = base + lang + dir + cardFile
 			own["person"]++
 		}
 		if img != want {
@@ -101,8 +107,9 @@ func checkShareCards(t *testing.T, public string, claims, people int) {
 		weights[img] = len(data)
 		return nil
 	})
-	if own["claim"] != claims || own["person"] != people {
-		t.Errorf("%d claim pages and %d person pages with their own card, want %d and %d", own["claim"], own["person"], claims, people)
+	// Each claim and person has a page in English and one in Spanish.
+	if own["claim"] != 2*claims || own["person"] != 2*people {
+		t.Errorf("%d claim pages and %d person pages with their own card, want %d and %d", own["claim"], own["person"], 2*claims, 2*people)
 	}
 	if pages < claims+people+20 {
 		t.Errorf("only %d pages checked", pages)

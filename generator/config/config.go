@@ -64,6 +64,13 @@ var languageTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
 // Load reads root/config.toml.
 func Load(root string, probs *diag.List) *Config {
 	c := &Config{}
+	defer func() {
+		// A configuration that cannot be read still has its language.
+		if len(c.Languages) == 0 {
+			c.Language = "en"
+			c.Languages = []Language{{Code: "en", Locale: "en"}}
+		}
+	}()
 	data, err := os.ReadFile(filepath.Join(root, File))
 	if err != nil {
 		probs.Errorf(File, 0, "cannot read the site configuration: %v", err)

@@ -31,21 +31,22 @@ func TestAccessibility(t *testing.T) {
 	public, url := publishedSite(t)
 
 	pages := pagePaths(t, public)
-	extra := []string{"/search/?q=embassy", "/no-such-page/"} // search with results, and 404
+	// Search with results (in each language), and 404.
+	extra := []string{"/search/?q=embassy", "/es/search/?q=embajada", "/no-such-page/"}
 	all := append(pages, extra...)
 	each := extra
-	seen := map[string]bool{"search": true}
+	seen := map[string]bool{"search": true, "es search": true}
 	for _, p := range pages {
 		// The first page of each type, but the richest claim, person and
 		// source (the most bytes) stand for theirs.
 		typ := pageType(p)
-		if seen[typ] || typ == "claim" || typ == "person" || typ == "source" {
+		if seen[typ] || strings.TrimPrefix(typ, "es ") == "claim" || strings.TrimPrefix(typ, "es ") == "person" || strings.TrimPrefix(typ, "es ") == "source" {
 			continue
 		}
 		seen[typ] = true
 		each = append(each, p)
 	}
-	for _, section := range []string{"claims", "people", "sources"} {
+	for _, section := range []string{"claims", "people", "sources", "es/claims", "es/people", "es/sources"} {
 		each = append(each, largest(t, public, section))
 	}
 	modes := []axeMode{

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
+	"github.com/factcheck-mx/factcheck/generator/config"
+	"github.com/factcheck-mx/factcheck/generator/diag"
 )
 
 // What the search page shows for one case (see testtools/search.mjs).
@@ -151,6 +153,26 @@ func TestSearch(t *testing.T) {
 		want: want{urls: []string{}, status: "Nothing matches. Try fewer words, or remove a filter."}})
 	cases = append(cases, kase{Name: "hostile", Path: q(url.Values{"q": {"zqhostile"}}),
 		want: want{urls: []string{"/claims/abbasi-mexico-authorized-37-new-russian-diplomats/"}, status: `1 result for “zqhostile”`}})
+	// The Spanish edition searches its own index (Pagefind's, by the
+	// page's language): a rating by its Spanish label finds exactly the
+	// Spanish pages of the claims with it, and Spanish words find Spanish
+	// pages.
+	var cfgProbs diag.List
+	cfg := config.Load(dir, &cfgProbs)
+	for _, rt := range cfg.Scale {
+		if rt.ID != "attributed" {
+			continue
+		}
+		var urls []string
+		for _, c := range data.Claims {
+			if c.Rating == rt.ID {
+				urls = append(urls, "/es/claims/"+c.ID+"/")
+			}
+		}
+		label := rt.In("es").Label
+		cases = append(cases, kase{Name: "es-rating", Path: "/es/search/?" + url.Values{"rating": {label}}.Encode(), want: want{urls: urls, rating: label}})
+	}
+	cases = append(cases, kase{Name: "es-words", Path: "/es/search/?" + url.Values{"q": {"embajada"}}.Encode()})
 
 	js, err := json.Marshal(cases)
 	if err != nil {
@@ -227,6 +249,15 @@ func TestSearch(t *testing.T) {
 				}
 				if !strings.Contains(g.Address, "q="+url.QueryEscape(word)) || !strings.Contains(g.Address, "rating=") {
 					t.Errorf("the address does not keep the search: %s", g.Address)
+				}
+			case "es-words":
+				if len(g.Results) < 3 {
+					t.Errorf("%d results for embajada, want several", len(g.Results))
+				}
+				for _, r := range g.Results {
+					if !strings.HasPrefix(r.URL, "/es/") {
+						t.Errorf("%s: a Spanish search found a page of another language", r.URL)
+					}
 				}
 			case "hostile":
 				if len(g.Results) == 1 && !strings.Contains(g.Results[0].Excerpt, `<img src=x onerror="alert(1)"> <b>bold</b> &amp; <script>`) {

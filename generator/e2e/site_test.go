@@ -85,8 +85,12 @@ func pagePaths(t *testing.T, public string) []string {
 
 // pageType names the kind of page at a path: "home", "claims list",
 // "claims list, later page", "claim", "search", "page" (hand-written), and
-// so on.
+// so on; a Spanish page's with "es " before it ("es claim").
 func pageType(path string) string {
+	if rest, ok := strings.CutPrefix(path, "/es/"); ok {
+		// The Spanish edition's pages are types of their own: "es claim".
+		return "es " + pageType("/"+rest)
+	}
 	parts := strings.Split(strings.Trim(path, "/"), "/")
 	if n := len(parts); n >= 3 && parts[n-2] == "page" {
 		if _, err := strconv.Atoi(parts[n-1]); err == nil {
@@ -124,6 +128,9 @@ func TestPageType(t *testing.T) {
 		"/quotes/page/3/":       "quotes, later page",
 		"/search/":              "search",
 		"/about/":               "page",
+		"/es/":                  "es home",
+		"/es/claims/x/":         "es claim",
+		"/es/claims/page/2/":    "es claims list, later page",
 	} {
 		if got := pageType(path); got != want {
 			t.Errorf("pageType(%q) = %q, want %q", path, got, want)

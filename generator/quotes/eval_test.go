@@ -3,10 +3,12 @@ package quotes
 import (
 	"bufio"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/factcheck-mx/factcheck/generator/config"
 	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/diag"
 	"github.com/factcheck-mx/factcheck/generator/evidence"
@@ -62,7 +64,13 @@ func seedQuotes(t *testing.T) []Quote {
 func quotesAt(t *testing.T, root string) []Quote {
 	var probs diag.List
 	sources := corpus.Load(root, nil, &probs)
-	m := people.NewMatcher(people.Load(root, nil, &probs))
+	// The people of the site's languages (their translations, people/ID.es.md, name no one new).
+	var langs []string
+	if _, err := os.Stat(filepath.Join(root, config.File)); err == nil {
+		langs = config.Load(root, &probs).Codes()[1:]
+	}
+	ppl, _ := people.LoadIn(root, langs, nil, &probs)
+	m := people.NewMatcher(ppl)
 	if probs.Err() != nil {
 		t.Fatal(probs)
 	}

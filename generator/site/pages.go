@@ -260,6 +260,15 @@ func (g *gen) originCounts(ind derive.Independence, located []derive.Located) []
 	return out
 }
 
+// inLanguage is the language a claim's page is written in: the pages'
+// language, or the original's when the claim has no translation into it.
+func (g *gen) inLanguage(c *claims.Claim) string {
+	if g.opt.Lang != "" && c.Lang == "" {
+		return g.opt.Original
+	}
+	return g.opt.Language
+}
+
 // originLabel names an origin in the pages' language: "NBC News’s
 // reporting", else the titles of its sources.
 func (g *gen) originLabel(o derive.Origin) string {
@@ -371,7 +380,7 @@ func (g *gen) claimReview(c *claims.Claim, appear []derive.Appearance, updated s
 		"url":           g.opt.BaseURL + "claims/" + c.ID + "/",
 		"claimReviewed": c.Text,
 		"datePublished": c.Published,
-		"inLanguage":    g.opt.Language,
+		"inLanguage":    g.inLanguage(c),
 		"author":        map[string]any{"@type": "Organization", "name": g.opt.Title, "url": g.opt.BaseURL},
 		// The rating by its name and the check's reason, with no number:
 		// the scale measures what the corpus shows, not how true a claim is,

@@ -71,7 +71,9 @@ func TestEdit(t *testing.T) {
 		more      bool     // and others may
 	}{
 		{Summary, "c0000050", []string{"claims/c0000050/index.md", "people/person-0/index.md", "sources/s000010/index.md"}, true},
-		{Analysis, "c0000051", []string{"claims/c0000051/index.md"}, false},
+		// The analysis shows on the claim's page in each language (the
+		// Spanish page, untranslated, shows the original's).
+		{Analysis, "c0000051", []string{"claims/c0000051/index.es.md", "claims/c0000051/index.md"}, false},
 	} {
 		before, after, err := editedContent(dir, tc.id, tc.field)
 		if err != nil {
