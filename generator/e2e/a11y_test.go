@@ -32,7 +32,7 @@ func TestAccessibility(t *testing.T) {
 
 	pages := pagePaths(t, public)
 	// Search with results (in each language), and 404.
-	extra := []string{"/search/?q=embassy", "/es/search/?q=embajada", "/no-such-page/"}
+	extra := []string{"/search/?q=embassy", "/es/search/?q=embajada", "/no-such-page/", "/es/no-such-page/"}
 	all := append(pages, extra...)
 	each := extra
 	seen := map[string]bool{"search": true, "es search": true}
@@ -56,7 +56,7 @@ func TestAccessibility(t *testing.T) {
 	}
 	got := runAxe(t, url, modes)
 	passes := checkAxe(t, got, func(path string) int {
-		if path == "/no-such-page/" {
+		if path == "/no-such-page/" || path == "/es/no-such-page/" {
 			return 404
 		}
 		return 200

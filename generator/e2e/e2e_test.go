@@ -130,7 +130,7 @@ func serveDir(dir, netlifyTOML string) (url string, stop func(), err error) {
 	if err != nil {
 		return "", nil, err
 	}
-	srv := &http.Server{Handler: host.Handler(dir, cfg.Headers)}
+	srv := &http.Server{Handler: host.Handler(dir, cfg.Headers, cfg.Redirects)}
 	go srv.Serve(ln)
 	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }

@@ -34,7 +34,17 @@ type Config struct {
 	Context map[string]struct {
 		Command string `toml:"command"`
 	} `toml:"context"`
-	Headers []Rule `toml:"headers"`
+	Headers   []Rule     `toml:"headers"`
+	Redirects []Redirect `toml:"redirects"`
+}
+
+// Redirect is one [[redirects]] table of netlify.toml. The site uses them
+// only for its 404 pages: a missing path matching From is answered with
+// the page To and Status 404 (a language's own 404 page).
+type Redirect struct {
+	From   string `toml:"from"`
+	To     string `toml:"to"`
+	Status int    `toml:"status"`
 }
 
 // Load reads the netlify.toml at file.
@@ -50,6 +60,11 @@ func Load(file string) (*Config, error) {
 	for _, r := range c.Headers {
 		if !strings.HasPrefix(r.For, "/") {
 			return nil, fmt.Errorf("%s: headers for %q: a path must start with /", file, r.For)
+		}
+	}
+	for _, r := range c.Redirects {
+		if !strings.HasPrefix(r.From, "/") || !strings.HasPrefix(r.To, "/") || r.Status != http.StatusNotFound {
+			return nil, fmt.Errorf("%s: redirect from %q to %q: the site's redirects are 404 pages (status = 404, paths starting with /)", file, r.From, r.To)
 		}
 	}
 	return &c, nil
@@ -84,8 +99,10 @@ func HeadersFor(rules []Rule, p string) http.Header {
 	return h
 }
 
-// Handler serves the built site in dir with the rules' headers.
-func Handler(dir string, rules []Rule) http.Handler {
+// Handler serves the built site in dir with the rules' headers; a missing
+// path is answered, with status 404, by the page of the first of notFound
+// whose From matches it, else by /404.html.
+func Handler(dir string, rules []Rule, notFound []Redirect) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := path.Clean("/" + r.URL.Path)
@@ -95,7 +112,14 @@ func Handler(dir string, rules []Rule) http.Handler {
 		if !exists(dir, p) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(http.StatusNotFound)
-			if b, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
+			page := "/404.html"
+			for _, nf := range notFound {
+				if Match(nf.From, p) {
+					page = nf.To
+					break
+				}
+			}
+			if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path.Clean(page)))); err == nil {
 				w.Write(b)
 			}
 			return

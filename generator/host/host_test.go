@@ -81,9 +81,11 @@ func TestHandler(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "a"), 0o755)
 	os.WriteFile(filepath.Join(dir, "a", "index.html"), []byte("page a"), 0o644)
 	os.WriteFile(filepath.Join(dir, "404.html"), []byte("not here"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "es"), 0o755)
+	os.WriteFile(filepath.Join(dir, "es", "404.html"), []byte("no está"), 0o644)
 	os.MkdirAll(filepath.Join(dir, "empty"), 0o755)
 	rules := []Rule{{For: "/*", Values: map[string]string{"X-Test": "all"}}, {For: "/a/*", Values: map[string]string{"X-Test": "a"}}}
-	srv := httptest.NewServer(Handler(dir, rules))
+	srv := httptest.NewServer(Handler(dir, rules, []Redirect{{From: "/es/*", To: "/es/404.html", Status: 404}}))
 	defer srv.Close()
 	for _, tc := range []struct {
 		path, body, header string
@@ -93,6 +95,8 @@ func TestHandler(t *testing.T) {
 		{"/missing/", "not here", "all", 404},
 		{"/empty/", "not here", "all", 404},
 		{"/../etc/passwd", "not here", "all", 404},
+		{"/es/missing/", "no está", "all", 404},
+		{"/es/../missing/", "not here", "all", 404},
 	} {
 		resp, err := http.Get(srv.URL + tc.path)
 		if err != nil {
