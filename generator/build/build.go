@@ -127,7 +127,7 @@ func (b *Builder) Load(ctx context.Context) (*Loaded, error) {
 		labels[code] = card.LoadLabels(b.root, code, &probs)
 	}
 	checkSymlinks(b.root, &probs)
-	checkStatic(b.root, &probs)
+	checkStatic(b.root, others, &probs)
 	search.Check(b.root, &probs)
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -68,7 +68,10 @@ func checkSymlinks(root string, probs *diag.List) {
 // redirect the fact checks elsewhere or loosen the site's headers. The
 // build copies static files only where nothing was rendered (see
 // render.CopyTree), so what this misses fails the build.
-func checkStatic(root string, probs *diag.List) {
+//
+// Each of the site's other languages (langs) publishes the same under its
+// folder (es/claims/…, es/index.html): static/es/ is held to the same rules.
+func checkStatic(root string, langs []string, probs *diag.List) {
 	dir := filepath.Join(root, "static")
 	taken := append([]string{"tags", "data", "pagefind", "search", "page", "css", "js"}, site.Sections...)
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -78,6 +81,13 @@ func checkStatic(root string, probs *diag.List) {
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
 		shown := "static/" + rel
+		prefix := ""
+		for _, l := range langs {
+			if after, ok := strings.CutPrefix(rel, l+"/"); ok {
+				prefix, rel = l+"/", after // the language's site: the same addresses
+				break
+			}
+		}
 		first, _, nested := strings.Cut(rel, "/")
 		base := path.Base(rel)
 		ext := strings.ToLower(path.Ext(base))
@@ -97,7 +107,7 @@ func checkStatic(root string, probs *diag.List) {
 		case slices.Contains([]string{"index.html", "index.xml", "404.html", "robots.txt", "sitemap.xml"}, base):
 			probs.Errorf(shown, 0, "would replace a page or feed the site renders: static files may not be named %s", base)
 		case nested && slices.Contains(taken, first) && first != "css" && first != "js":
-			probs.Errorf(shown, 0, "static/%s/ is where the site publishes its own pages: put the file elsewhere in static/", first)
+			probs.Errorf(shown, 0, "static/%s%s/ is where the site publishes its own pages: put the file elsewhere in static/", prefix, first)
 		}
 		return nil
 	})

@@ -58,6 +58,30 @@ func (r Rating) In(lang string) Rating {
 // language's words) and each translation into a language the site does
 // not have.
 func (s Scale) CheckTranslations(path string, langs []string, probs *diag.List) {
+	// Readers tell ratings apart by label in every language: a
+	// translated label may be neither another rating's translated label nor
+	// another rating's own (a contradicted claim shown as "Corroborated").
+	fold := func(v string) string { return strings.Join(strings.Fields(strings.ToLower(meta.Fold(v))), " ") }
+	for _, l := range langs {
+		owner := map[string]string{}
+		for _, r := range s {
+			owner[fold(r.Label)] = r.ID
+		}
+		seen := map[string]string{}
+		for _, r := range s {
+			t, ok := r.Translations[l]
+			if !ok || t.Label == "" {
+				continue
+			}
+			k := fold(t.Label)
+			if other, dup := seen[k]; dup {
+				probs.Errorf(path, t.Line, "rating %q: its %s label %q is also the %s label of %q: each rating needs its own, so readers can tell them apart", r.ID, l, t.Label, l, other)
+			} else if other, ok := owner[k]; ok && other != r.ID {
+				probs.Errorf(path, t.Line, "rating %q: its %s label %q is the label of the rating %q: readers would take one rating for the other", r.ID, l, t.Label, other)
+			}
+			seen[k] = r.ID
+		}
+	}
 	for _, r := range s {
 		for _, l := range langs {
 			if _, ok := r.Translations[l]; !ok {

@@ -34,3 +34,44 @@ func TestLanguageIsATag(t *testing.T) {
 		}
 	}
 }
+
+// The Spanish edition's words come from config.toml too, and a pull request
+// can change them: a translated rating label may not be another rating's
+// (a contradicted claim shown as "Corroborada"), and the organisation's
+// facts (contact, answer-days, ifcn-signatory) are not words a language
+// may change.
+func TestLanguageWords(t *testing.T) {
+	real, err := os.ReadFile(filepath.Join("..", "..", File))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, old, new, want string }{
+		{"label of another rating", `label = "Contradicha"`, `label = "Corroborada"`, `rating "contradicted": its es label "Corroborada" is also the es label of "corroborated"`},
+		{"label folds to another's", `label = "Sin sustento"`, `label = "CORROBORADA"`, `its es label "CORROBORADA" is also the es label of "corroborated"`},
+		{"default label of another rating", `label = "Contradicha"`, `label = "Corroborated"`, `its es label "Corroborated" is the label of the rating "corroborated"`},
+		{"contact", "[languages.es.params.organisation]\n", "[languages.es.params.organisation]\n    contact = \"https://evil.example/\"\n", "languages.es.params.organisation.contact: contact is a fact"},
+		{"signatory", "[languages.es.params.organisation]\n", "[languages.es.params.organisation]\n    ifcn-signatory = true\n", "ifcn-signatory is a fact"},
+		{"unknown key", "[languages.es.params.organisation]\n", "[languages.es.params.organisation]\n    bogus = \"x\"\n", `unknown field "bogus"`},
+		{"content folder", "  [languages.es]\n", "  [languages.es]\n    contentDir = \"/home\"\n", `"languages.es.contentDir" is not a setting`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Replace(string(real), tt.old, tt.new, 1)
+			if text == string(real) {
+				t.Fatalf("config.toml has no %q", tt.old)
+			}
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, File), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var probs diag.List
+			Load(dir, &probs)
+			found := false
+			for _, p := range probs {
+				found = found || p.Severity == diag.Error && strings.Contains(p.String(), tt.want)
+			}
+			if !found {
+				t.Errorf("no error containing %q; got %v", tt.want, probs)
+			}
+		})
+	}
+}

@@ -75,7 +75,9 @@ func loadLanguages(def, desc string, n *meta.Node, probs *diag.List) (out []Lang
 		fs.String("direction", false, "")
 		if pf := fs.Map("params"); pf != nil {
 			l.Description, _ = pf.String("description", false, "")
-			pf.Map("organisation") // passed to Hugo: the organisation's facts in this language
+			if of := pf.Map("organisation"); of != nil {
+				checkOrganisationWords(l.Code, of)
+			}
 			pf.Finish()
 		}
 		fs.Finish()
@@ -95,4 +97,24 @@ func loadLanguages(def, desc string, n *meta.Node, probs *diag.List) (out []Lang
 		return append([]Language{{Code: def, Locale: def}}, out...)
 	}
 	return out
+}
+
+// checkOrganisationWords checks [languages.CODE.params.organisation]: the
+// words of [params.organisation] in the language. Only the texts may be
+// translated; the facts (contact, answer-days, ifcn-signatory) are the
+// site's own in every language (Hugo takes them from [params.organisation],
+// which it merges under the language's table), so a translation can never
+// publish another contact or another answer to whether the site is an IFCN
+// signatory.
+func checkOrganisationWords(code string, fs *meta.Fields) {
+	for _, k := range fs.Keys() {
+		switch k {
+		case "contact", "answer-days", "ifcn-signatory":
+			fs.Errorf(fs.LineOf(k), "languages.%s.params.organisation.%s: %s is a fact, the same in every language: set it only in [params.organisation], which every language shows", code, k, k)
+		}
+	}
+	for _, k := range []string{"form", "ownership", "funding", "editors", "reviewers", "reply"} {
+		fs.String(k, false, "")
+	}
+	fs.Finish()
 }

@@ -2,6 +2,7 @@ package derive
 
 import (
 	"maps"
+	"slices"
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/diag"
@@ -60,6 +61,18 @@ func (r *Result) translations(prev *Result, in Input, all map[string]*claims.Cla
 		t := done(trKey{orig, tr}, func(p *diag.List) translated {
 			c := claims.Translate(orig, tr, p)
 			markup.Report(p, tr.Path, tr.Body, tr.BodyLine)
+			// An unnamed source stays unnamed in every language: the
+			// translation may not name anyone of the registry the
+			// original's words do not.
+			if tr.Unnamed != "" {
+				named := r.matcher.Find(orig.Unnamed)
+				for _, id := range r.matcher.Find(tr.Unnamed) {
+					if !slices.Contains(named, id) {
+						p.Errorf(tr.Path, tr.Lines["unnamed"], "unnamed %q names %s of the registry, whom the original's %q does not name: translate the original's description of the source, naming no one it does not", tr.Unnamed, r.name(id), orig.Unnamed)
+						break
+					}
+				}
+			}
 			return translated{claim: c, probs: *p}
 		})
 		if _, published := r.Claim[tr.ID]; published {

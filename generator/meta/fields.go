@@ -152,6 +152,15 @@ func (f *Fields) Bool(key string) bool {
 	return fl.Value.Value == "true"
 }
 
+// LineOf is the line of key's field (marking the key as known), or the
+// map's line when it has none.
+func (f *Fields) LineOf(key string) int {
+	if fl := f.lookup(key); fl != nil {
+		return fl.Line
+	}
+	return f.node.Line
+}
+
 // Keys are the keys of the map, in file order (a table keyed by names,
 // such as a rating's translations by language code).
 func (f *Fields) Keys() []string {
