@@ -28,7 +28,8 @@ var allowed = rule{
 	"baseurl": anyValue, "title": anyValue, "locale": anyValue,
 	"defaultcontentlanguage": anyValue, "enablerobotstxt": anyValue,
 	"disablehugogeneratorinject": anyValue, "timezone": anyValue,
-	"taxonomies": anyValue, "params": anyValue,
+	"disabledefaultlanguageredirect": anyValue,
+	"taxonomies":                     anyValue, "params": anyValue,
 	"sitemap": {"changefreq": anyValue, "priority": anyValue},
 	"outputs": anyValue,
 	"markup": {"goldmark": {

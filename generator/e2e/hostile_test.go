@@ -96,6 +96,14 @@ func TestNetlifyHostilePreview(t *testing.T) {
 		claims, _ := filepath.Glob(filepath.Join(dir, "claims", "*.md"))
 		for _, c := range claims {
 			id := strings.TrimSuffix(filepath.Base(c), ".md")
+			if strings.Contains(id, ".") {
+				// A translation (x.es.md): published at /es/claims/x/.
+				id, lang, _ := strings.Cut(id, ".")
+				if _, err := os.Stat(filepath.Join(public, lang, "claims", id, "index.html")); err != nil {
+					t.Errorf("fact check %s missing from the preview in %s", id, lang)
+				}
+				continue
+			}
 			if _, err := os.Stat(filepath.Join(public, "claims", id, "index.html")); err != nil {
 				t.Errorf("fact check %s missing from the preview", id)
 			}

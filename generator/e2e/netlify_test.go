@@ -88,7 +88,7 @@ func TestNetlifyBuild(t *testing.T) {
 				}
 			}
 
-			sitemap := read(t, public, "sitemap.xml")
+			sitemap := read(t, public, "en/sitemap.xml") // the English pages' (sitemap.xml indexes each language's)
 			_, err := os.Stat(filepath.Join(public, filepath.FromSlash(draftPage)))
 			if hasDraft := err == nil; hasDraft != preview {
 				t.Errorf("claim under review published: %v, want %v", hasDraft, preview)
