@@ -1,12 +1,14 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -182,5 +184,69 @@ func TestBuilderReusesPages(t *testing.T) {
 	}
 	if len(counts) != len(edits) {
 		t.Errorf("only these edits were made to a sound site: %v", counts)
+	}
+}
+
+// A Builder (serve) that loads the real site again after a translation is
+// edited builds again only that claim's Spanish pages and what lists it in
+// Spanish, never an English page, and gives the bytes a fresh load gives.
+func TestBuilderTranslations(t *testing.T) {
+	ctx := context.Background()
+	dir := newSite(t, nil, true)
+	when := time.Now().Add(-time.Hour)
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(p, when, when)
+		}
+		return err
+	})
+	load := func(bl *Builder) map[string][]byte {
+		l, err := bl.Load(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Probs.Err() != nil {
+			t.Fatalf("the site has errors: %s", problemsText(l))
+		}
+		files, err := l.Content("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	b := NewBuilder(dir, false)
+	before := load(b)
+	const id = "kolbe-russia-willing-to-take-higher-risks"
+	p := filepath.Join(dir, "claims", id+".es.md")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "title: \"Kolbe:", "title: \"Kolbe (editado):", 1)
+	if edited == string(data) {
+		t.Fatal("the translation's title was not found: update the test")
+	}
+	os.WriteFile(p, []byte(edited), 0o644)
+	os.Chtimes(p, when.Add(time.Second), when.Add(time.Second))
+	after := load(b)
+	if d := diffTrees(after, load(&Builder{root: dir})); d != "" {
+		t.Fatalf("the builder's content differs from a fresh load's:\n%s", d)
+	}
+	var changed []string
+	for name, data := range after {
+		if !bytes.Equal(before[name], data) {
+			changed = append(changed, name)
+		}
+	}
+	if !slices.Contains(changed, "claims/"+id+"/index.es.md") {
+		t.Errorf("the claim's Spanish page did not change: %v", changed)
+	}
+	for _, name := range changed {
+		if !strings.Contains(name, ".es.") {
+			t.Errorf("%s (not a Spanish file) changed after an edit of the Spanish translation", name)
+		}
+	}
+	if en, es := b.pages["en"].Built(), b.pages["es"].Built(); en != 0 || es == 0 || es > len(after)/10 {
+		t.Errorf("built again: %d English and %d Spanish pages of %d files; want no English page and a few Spanish ones", en, es, len(after))
 	}
 }

@@ -17,9 +17,9 @@ type langTr struct {
 }
 
 // trKey is a translation and its original, as loaded: the same pair is
-// checked once (Again hands back the result while both files are unchanged,
-// so a view's claims keep their identity and pages built from them are
-// reused).
+// checked once (Again hands back the result while both files and the
+// corpus are unchanged, so a view's claims keep their identity and pages
+// built from them are reused).
 type trKey struct{ orig, tr any }
 
 type translated struct {
@@ -40,13 +40,15 @@ func (r *Result) translations(prev *Result, in Input, all map[string]*claims.Cla
 		}
 		return r.tr[code]
 	}
-	done := func(k trKey, make func(*diag.List) translated) translated {
+	// A check is reused while the pair and the corpus are unchanged (a
+	// translation's unnamed source is checked against the registry).
+	done := func(k trKey, check func(*diag.List) translated) translated {
 		t, ok := translated{}, false
-		if prev != nil {
+		if prev != nil && prev.Corpus == r.Corpus {
 			t, ok = prev.trDone[k]
 		}
 		if !ok {
-			t = make(&t.probs)
+			t = check(&t.probs)
 		}
 		r.trDone[k] = t
 		*probs = append(*probs, t.probs...)
