@@ -2,9 +2,8 @@ package corpus
 
 import (
 	"regexp"
-	"strings"
 
-	"golang.org/x/text/language"
+	"github.com/factcheck-mx/factcheck/generator/meta"
 )
 
 // phrases are a language's boilerplate lines, as data: whole lines of page
@@ -42,11 +41,7 @@ var spanish = &phrases{
 
 // phrasesFor is the table of a source's language, or nil.
 func phrasesFor(lang string) *phrases {
-	tag, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
-	if err != nil {
-		return nil
-	}
-	if base, _ := tag.Base(); base.String() == "es" {
+	if meta.BaseLang(lang) == "es" {
 		return spanish
 	}
 	return nil

@@ -22,7 +22,8 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/text/language"
+
+	"github.com/factcheck-mx/factcheck/generator/meta"
 )
 
 // MaxSize is the largest file Read accepts: saved pages with their inline
@@ -290,16 +291,8 @@ func date(s string) string {
 // "es_MX". A value that is not a tag ("English", "und") is passed over.
 func lang(tags ...string) string {
 	for _, t := range tags {
-		t = strings.ReplaceAll(strings.TrimSpace(t), "_", "-")
-		if t == "" {
-			continue
-		}
-		tag, err := language.Parse(t)
-		if err != nil {
-			continue
-		}
-		if base, conf := tag.Base(); conf == language.Exact && base.String() != "und" {
-			return base.String()
+		if base := meta.BaseLang(t); base != "" {
+			return base
 		}
 	}
 	return ""

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/factcheck-mx/factcheck/generator/meta"
@@ -51,12 +50,7 @@ type rules struct {
 // rulesFor returns the rules of a source's language ("es", "es-MX",
 // "es_MX"), or nil for the English code.
 func rulesFor(lang string) *rules {
-	tag, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
-	if err != nil {
-		return nil
-	}
-	base, _ := tag.Base()
-	return tables[base.String()]
+	return tables[meta.BaseLang(lang)]
 }
 
 var tables = map[string]*rules{"es": spanish}

@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -325,11 +324,7 @@ func (g *gen) sourceRef(id string) SourceRef {
 // foreign is lang when it is a language other than the pages' (compared
 // by their primary subtags: "en" and "en-GB" are one language), else "".
 func (g *gen) foreign(lang string) string {
-	primary := func(l string) string {
-		p, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(l, "_", "-")), "-")
-		return p
-	}
-	if lang == "" || primary(lang) == primary(g.opt.Language) {
+	if base := meta.BaseLang(lang); base == "" || base == meta.BaseLang(g.opt.Language) {
 		return ""
 	}
 	return lang
