@@ -146,14 +146,11 @@ var onAttr = regexp.MustCompile(`\son[a-z]+\s*=`)
 func pagesExpected(files map[string][]byte, langs []string, drafts bool) []string {
 	var out []string
 	for name, data := range files {
-		dir, file := path.Split(name)
-		lang, prefix := "", ""
-		for _, l := range langs {
-			ext := path.Ext(file)
-			if base, ok := strings.CutSuffix(strings.TrimSuffix(file, ext), "."+l); ok {
-				lang, prefix, file = l, l+"/", base+ext
-				break
-			}
+		orig, lang := meta.FromLang(name, langs)
+		dir, file := path.Split(orig)
+		prefix := ""
+		if lang != "" {
+			prefix = lang + "/"
 		}
 		switch {
 		case file == site.CardFile:

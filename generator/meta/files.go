@@ -258,6 +258,20 @@ func DecodeTOMLFile(p string, data []byte) (*Node, error) {
 	return n, nil
 }
 
+// FromLang is InLang undone for the languages langs: the name of the
+// original and the translation's language ("claims/x/index.es.md" is
+// "claims/x/index.md", "es"), or p and "" when p names no translation
+// into one of them.
+func FromLang(p string, langs []string) (string, string) {
+	dir, file := path.Split(p)
+	ext := path.Ext(file)
+	base := strings.TrimSuffix(file, ext)
+	if i := strings.LastIndexByte(base, '.'); i > 0 && slices.Contains(langs, base[i+1:]) {
+		return dir + base[:i] + ext, base[i+1:]
+	}
+	return p, ""
+}
+
 // InLang is the name of a file in language lang, as Hugo names
 // translations: claims/x/index.md in "es" is claims/x/index.es.md,
 // claims/x/card.png claims/x/card.es.png, about.md about.es.md. lang ""

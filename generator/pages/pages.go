@@ -182,33 +182,29 @@ func LoadIn(root string, generated, langs []string, probs *diag.List) []Page {
 	}
 	// A translation needs its original's file (checked or refused: a
 	// refused original is reported on its own).
-	orphan := func(pg Page) bool {
+	return slices.DeleteFunc(out, func(pg Page) bool {
 		if pg.Lang == "" {
 			return false
 		}
-		_, err := os.Stat(filepath.Join(src, filepath.FromSlash(strings.Replace(pg.Path, "."+pg.Lang+".", ".", 1))))
-		return err != nil
-	}
-	for _, pg := range out {
-		if orphan(pg) {
-			probs.Errorf(Dir+"/"+pg.Path, 0, "a translation of a page that does not exist (no content/%s): a translation sits beside its original; add the original, or rename or remove this file", strings.Replace(pg.Path, "."+pg.Lang+".", ".", 1))
+		orig, _ := meta.FromLang(pg.Path, langs)
+		if _, err := os.Stat(filepath.Join(src, filepath.FromSlash(orig))); err != nil {
+			probs.Errorf(Dir+"/"+pg.Path, 0, "a translation of a page that does not exist (no content/%s): a translation sits beside its original; add the original, or rename or remove this file", orig)
+			return true
 		}
-	}
-	out = slices.DeleteFunc(out, orphan)
-	return out
+		return false
+	})
 }
 
 // read checks one file of content/.
 func read(full, rel string, taken, langs []string, probs *diag.List) (Page, bool) {
 	shown := Dir + "/" + rel
-	dir, file := path.Split(rel)
-	dir = strings.TrimSuffix(dir, "/")
-	var addr, lang string
-	if base, ok := strings.CutSuffix(file, ".md"); ok {
-		if i := strings.LastIndexByte(base, '.'); i > 0 && slices.Contains(langs, base[i+1:]) {
-			lang, file = base[i+1:], base[:i]+".md"
-		}
+	orig, lang := rel, "" // a translation's original (about.es.md: about.md)
+	if strings.HasSuffix(rel, ".md") {
+		orig, lang = meta.FromLang(rel, langs)
 	}
+	dir, file := path.Split(orig)
+	dir = strings.TrimSuffix(dir, "/")
+	var addr string
 	switch {
 	case !strings.HasSuffix(file, ".md"):
 		probs.Errorf(shown, 0, "only Markdown pages (.md) are accepted in content/: Hugo would render other formats with other rules (raw HTML, external programs)")
