@@ -358,6 +358,15 @@ func (r *rules) attribute(q *Quote, para string, last *Quote, refer func(upTo in
 			}
 		}
 	}
+	// settleVerb settles on the subject of the verb of saying at loc in
+	// text, by rule, or by "according-to" when the verb is "según" or its kin.
+	settleVerb := func(text string, loc []int, rule string) {
+		id, kind, title := r.subject(text, loc, c)
+		if r.according[key(text[loc[0]:loc[1]])] {
+			rule = "according-to"
+		}
+		settle(id, kind, title, rule)
+	}
 	if loc := r.firstVerb(after); loc != nil {
 		lead := strings.Trim(after[:loc[0]], " ,—–")
 		lf := strings.Fields(lead)
@@ -368,22 +377,12 @@ func (r *rules) attribute(q *Quote, para string, last *Quote, refer func(upTo in
 		coordinated := len(lf) > 0 && r.conj[key(lf[0])]
 		parenthetical := lead != "" && strings.HasSuffix(strings.TrimRight(after[:loc[0]], " "), ",")
 		if !coordinated && !parenthetical {
-			id, kind, title := r.subject(after, loc, c)
-			rule := "after"
-			if r.according[key(after[loc[0]:loc[1]])] {
-				rule = "according-to"
-			}
-			settle(id, kind, title, rule)
+			settleVerb(after, loc, "after")
 			return
 		}
 	}
 	if loc := r.lastVerb(before); loc != nil {
-		id, kind, title := r.subject(before, loc, c)
-		rule := "before"
-		if r.according[key(before[loc[0]:loc[1]])] {
-			rule = "according-to"
-		}
-		settle(id, kind, title, rule)
+		settleVerb(before, loc, "before")
 		return
 	}
 	// "Preguntada por la lista, la canciller fue tajante: «…»": a colon
