@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/meta"
 )
 
 // Translations.
@@ -28,7 +29,7 @@ import (
 func Translate(orig, tr *Claim, probs *diag.List) *Claim {
 	differ := func(line int, field, got, want string) {
 		probs.Errorf(tr.Path, line, "%s %s differs from the original's (%s, %s:%d): a translation translates words only; copy %s from the original unchanged",
-			field, show(got), show(want), orig.Path, orig.Lines[field], field)
+			field, meta.Clip(got), meta.Clip(want), orig.Path, orig.Lines[field], field)
 	}
 	same := func(field, got, want string) {
 		if got != want {
@@ -66,7 +67,7 @@ func Translate(orig, tr *Claim, probs *diag.List) *Claim {
 				what, got, want = "paraphrase", fmt.Sprint(e.Paraphrase), fmt.Sprint(o.Paraphrase)
 			}
 			probs.Errorf(tr.Path, line, "evidence entry %d: %s %s differs from the original's (%s, %s:%d): evidence quotes stay verbatim in their source's language, and source, stance and order are the original's; translate only its note",
-				i+1, what, show(got), show(want), orig.Path, o.Line)
+				i+1, what, meta.Clip(got), meta.Clip(want), orig.Path, o.Line)
 		}
 	}
 	if len(tr.Evidence) < len(orig.Evidence) {
@@ -91,12 +92,4 @@ func Translate(orig, tr *Claim, probs *diag.List) *Claim {
 	}
 	out.Original = orig
 	return &out
-}
-
-// show quotes a value for a message, shortened.
-func show(s string) string {
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:57]) + "..."
-	}
-	return fmt.Sprintf("%q", s)
 }

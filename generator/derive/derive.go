@@ -11,9 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/corpus"
@@ -432,7 +430,7 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) []Located {
 		}
 		q := evidence.Normalize(ev.Quote).Norm
 		if why := evidence.Substance(q); why != "" {
-			probs.Errorf(c.Path, ev.QLine, "quote %s is too short to be evidence (%s): quote at least %d words, one of them more than a common word such as \"the\" or \"of\", copied from the source", clip(ev.Quote), why, evidence.MinWords)
+			probs.Errorf(c.Path, ev.QLine, "quote %s is too short to be evidence (%s): quote at least %d words, one of them more than a common word such as \"the\" or \"of\", copied from the source", meta.Clip(ev.Quote), why, evidence.MinWords)
 			continue
 		}
 		loc := r.source(s).Locate(q)
@@ -455,7 +453,7 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) []Located {
 				where = "starts and ends"
 			}
 			p := s.Paras[loc.CutPara]
-			probs.Errorf(c.Path, ev.QLine, "quote %s %s in the middle of a word in %s (paragraph %d, line %d: %s): quote whole words", clip(ev.Quote), where, s.Path, p.N, p.Line, clip(p.Text[loc.Words.Start:loc.Words.End]))
+			probs.Errorf(c.Path, ev.QLine, "quote %s %s in the middle of a word in %s (paragraph %d, line %d: %s): quote whole words", meta.Clip(ev.Quote), where, s.Path, p.N, p.Line, meta.Clip(p.Text[loc.Words.Start:loc.Words.End]))
 			continue
 		default:
 			msg := "quote not found in " + s.Path
@@ -471,26 +469,6 @@ func (r *Result) check(c *claims.Claim, probs *diag.List) []Located {
 		located = append(located, l)
 	}
 	return located
-}
-
-// clip quotes s for a message, cut to its first and last words when long.
-func clip(s string) string {
-	const limit = 80
-	if len(s) <= limit {
-		return strconv.Quote(s)
-	}
-	i := strings.LastIndexByte(s[:limit/2], ' ')
-	j := strings.IndexByte(s[len(s)-limit/2:], ' ')
-	if i < 0 || j < 0 {
-		i, j = limit/2, 0
-		for !utf8.RuneStart(s[i]) {
-			i--
-		}
-		for !utf8.RuneStart(s[len(s)-limit/2+j]) {
-			j++
-		}
-	}
-	return strconv.Quote(s[:i] + " … " + strings.TrimSpace(s[len(s)-limit/2+j:]))
 }
 
 // source returns s's paragraphs normalised and indexed, computed once per
