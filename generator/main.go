@@ -23,6 +23,7 @@ import (
 
 	"github.com/factcheck-mx/factcheck/generator/build"
 	"github.com/factcheck-mx/factcheck/generator/diag"
+	"github.com/factcheck-mx/factcheck/generator/progress"
 	"github.com/factcheck-mx/factcheck/generator/search"
 )
 
@@ -121,10 +122,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	cache := fs.String("cache", card.DefaultCacheDir(), "the folder that keeps share cards between builds (empty: draw every card anew)")
 	withSearch := searchFlag(fs)
 	format := formatFlag(fs)
+	quiet := quietFlag(fs)
 	if fs.Parse(args) != nil || !validFormat(*format, stderr) {
 		return 2
 	}
-	opt := build.Options{Root: *root, BaseURL: *base, Drafts: *drafts, CardCache: *cache}
+	opt := build.Options{Root: *root, BaseURL: *base, Drafts: *drafts, CardCache: *cache, Progress: reporter(stderr, *quiet)}
 	if *segments != "" {
 		opt.Segments = strings.Split(*segments, ",")
 		*withSearch = false
@@ -160,10 +162,14 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := flags("check", stderr)
 	root := fs.String("root", ".", "the site root (the folder with config.toml)")
 	format := formatFlag(fs)
+	quiet := quietFlag(fs)
 	if fs.Parse(args) != nil || !validFormat(*format, stderr) {
 		return 2
 	}
+	pr := reporter(stderr, *quiet)
+	pr.Stage(0, "", "checking %d input files", build.CountInputs(*root))
 	l, err := build.Load(ctx, *root, true)
+	pr.End()
 	if err != nil && ctx.Err() != nil {
 		fmt.Fprintln(stderr, stoppedMsg)
 		return 130
@@ -186,6 +192,21 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // default; installs Pagefind with npm when it is missing).
 func searchFlag(fs *flag.FlagSet) *bool {
 	return fs.Bool("search", true, "build the search index with Pagefind (installed with npm when missing)")
+}
+
+// quietFlag is the -quiet flag: no word of the stages as they start, for
+// scripts (problems and the closing summary are printed all the same).
+func quietFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("quiet", false, "say nothing while working: no stage lines and no progress line on stderr (problems and the summary are still printed)")
+}
+
+// reporter tells stderr the stages of a command (with a live progress line
+// when stderr is a terminal), or nothing when quiet.
+func reporter(stderr io.Writer, quiet bool) *progress.Reporter {
+	if quiet {
+		return nil
+	}
+	return progress.New(stderr, progress.Terminal(stderr))
 }
 
 // formatFlag is the -format flag: "text" (path:line: message) or "github"

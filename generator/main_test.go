@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/factcheck-mx/factcheck/generator/build"
 )
 
 // site copies the repository's site into a temporary folder.
@@ -99,14 +101,40 @@ func TestBuildWithoutPagefind(t *testing.T) {
 func TestBuildFailureLeavesOutput(t *testing.T) {
 	dir := copySite(t)
 	claims := originals(filepath.Join(dir, "claims", "*.md"))
-	if code, out, errs := runCmd("build", "-root", dir, "-search=false"); code != 0 || !strings.Contains(out, fmt.Sprintf("built %d claim", len(claims))) {
+	code, out, errs := runCmd("build", "-root", dir, "-search=false")
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("built %d claim", len(claims))) {
 		t.Fatalf("build: exit %d\n%s%s", code, out, errs)
+	}
+	// The build says each stage as it starts, on stderr, in order (no
+	// progress line: stderr is not a terminal).
+	inputs := build.CountInputs(dir)
+	stages := []string{
+		fmt.Sprintf("loading %d input files from claims/, people/ and corpus/…\n", inputs),
+		"reading the inputs' history…\n",
+		fmt.Sprintf("making the content of %d claim, ", len(claims)),
+		"writing ", " content files…\n",
+		"rendering ", " pages with Hugo…\n",
+		"publishing…\n",
+	}
+	rest := errs
+	for _, s := range stages {
+		i := strings.Index(rest, s)
+		if i < 0 {
+			t.Fatalf("build's stderr lacks %q after the stages before it:\n%s", s, errs)
+		}
+		rest = rest[i+len(s):]
+	}
+	if strings.Contains(errs, "\r") {
+		t.Errorf("a progress line was drawn on stderr that is not a terminal:\n%q", errs)
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
 	os.WriteFile(filepath.Join(dir, "claims", "broken.md"), []byte("---\nclaim: x\n---\n"), 0o644)
-	code, _, errs := runCmd("build", "-root", dir, "-search=false")
+	code, _, errs = runCmd("build", "-root", dir, "-search=false", "-quiet")
 	if code != 1 || !strings.Contains(errs, "content/ and public/ are unchanged") {
 		t.Fatalf("build with errors: exit %d\n%s", code, errs)
+	}
+	if strings.Contains(errs, "…") {
+		t.Errorf("build -quiet said its stages:\n%s", errs)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
 	if !bytes.Equal(before, after) || len(before) == 0 {

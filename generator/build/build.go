@@ -28,6 +28,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/pages"
 	"github.com/factcheck-mx/factcheck/generator/people"
+	"github.com/factcheck-mx/factcheck/generator/progress"
 	"github.com/factcheck-mx/factcheck/generator/render"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
 	"github.com/factcheck-mx/factcheck/generator/search"
@@ -51,6 +52,9 @@ type Options struct {
 	// CardCache is the folder that keeps share cards between builds
 	// (card.DefaultCacheDir); empty draws every card anew.
 	CardCache string
+	// Progress is told each stage as it starts, and counts its items
+	// (nil: nothing is said until the summary).
+	Progress *progress.Reporter
 }
 
 // ErrInvalid is returned (wrapped) when the inputs have errors.
@@ -65,6 +69,8 @@ type Loaded struct {
 	Labels  map[string]card.Labels // the words of the share cards and section titles (i18n), by language code
 	// CardCache keeps share cards between builds; nil keeps none.
 	CardCache *card.Cache
+	// Progress counts the content files Content makes; nil counts none.
+	Progress *progress.Reporter
 	Probs     diag.List
 	// HistoryErr is why a repository that exists could not be read (a
 	// damaged pack, index or object), after ReadHistory; nil when it was
@@ -207,6 +213,7 @@ func (l *Loaded) Content(baseURL string) (map[string][]byte, error) {
 			Title: l.Config.Title, Language: lang.Locale, BaseURL: config.NormalizeBaseURL(baseURL),
 			History: l.History, Excerpts: l.Config.Excerpts, Labels: l.Labels[lang.Code], Description: lang.Description,
 			Cards: &site.Cards{Painter: painter, Cache: l.CardCache}, Original: l.Config.Default().Locale,
+			Progress: l.Progress,
 		}
 		r := l.Result
 		if i > 0 {
@@ -310,6 +317,9 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	// it (what is left, the next build deletes); one that succeeds does.
 	cleaned := RemoveStaleAsync(opt.Root)
 	t := &laps{last: start}
+	pr := opt.Progress
+	defer pr.End()
+	pr.Stage(0, "", "loading %d input files from %s/, %s/ and %s/", CountInputs(opt.Root), claims.Dir, people.Dir, corpus.Dir)
 	l, err := Load(ctx, opt.Root, opt.Drafts)
 	if err != nil {
 		return Summary{}, nil, err
@@ -326,6 +336,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if len(opt.Segments) > 0 {
 		opt.Search = ""
 	}
+	pr.Stage(0, "", "reading the inputs' history")
 	if err := l.ReadHistory(ctx, opt.Root); err != nil {
 		return Summary{}, l.Probs, err
 	}
@@ -340,6 +351,9 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		base = l.Config.BaseURL
 	}
 	base = config.NormalizeBaseURL(base)
+	r := l.Result
+	pr.Stage(0, "files", "making the content of %d claim, %d person and %d source pages%s", len(r.Claims), len(r.People), len(r.Sources), inLanguages(len(l.Config.Languages)))
+	l.Progress = pr
 	files, err := l.Content(base)
 	if err != nil {
 		return Summary{}, l.Probs, err
@@ -355,10 +369,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, l.Probs, err
 	}
 	hand := l.HandWritten()
-	if _, err := site.WriteNew(content, hand, ""); err != nil {
+	pr.Stage(len(files)+len(hand), "files", "writing %d content files", len(files)+len(hand))
+	if _, err := site.WriteNew(content, hand, "", pr); err != nil {
 		return Summary{}, l.Probs, err
 	}
-	changes, err := site.WriteNew(content, files, filepath.Join(opt.Root, "content"))
+	changes, err := site.WriteNew(content, files, filepath.Join(opt.Root, "content"), pr)
 	if err != nil {
 		return Summary{}, l.Probs, err
 	}
@@ -391,6 +406,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := ctx.Err(); err != nil {
 		return Summary{}, probs, err
 	}
+	if len(expected) > 0 {
+		pr.Stage(0, "", "rendering %d pages with Hugo", len(expected))
+	} else {
+		pr.Stage(0, "", "rendering segments %s with Hugo", strings.Join(opt.Segments, ", "))
+	}
 	hugoStart := time.Now()
 	if err := Hugo(opt.Root, content, public, s.BaseURL, opt.Drafts, opt.Segments...); err != nil {
 		return Summary{}, probs, fmt.Errorf("hugo: %w", err)
@@ -407,6 +427,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	t.lap("export write")
 	searchStart := time.Now()
 	if opt.Search != "" {
+		pr.Stage(0, "", "indexing the site for search with Pagefind")
 		if err := search.Index(ctx, opt.Search, public); err != nil {
 			return Summary{}, probs, err
 		}
@@ -417,6 +438,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if dest == "" {
 		dest = filepath.Join(opt.Root, "public")
 	}
+	pr.Stage(0, "", "publishing")
 	if err := swap(opt.Root, dest, stage); err != nil {
 		return Summary{}, probs, err
 	}
@@ -426,6 +448,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	<-cleaned
 	cards.Prune(30 * 24 * time.Hour) // cards no build has used for a month
 	t.lap("clean")
+	pr.End()
 	// The previous content and site, now in the staging folder, are left
 	// for the next build to delete while it works (see RemoveStale): on
 	// some disks deleting 25,000 files takes longer than the generator's
@@ -567,4 +590,29 @@ func countFiles(dir string) int {
 		return nil
 	})
 	return n
+}
+
+// CountInputs is how many files the input folders (claims/, people/ and
+// corpus/) hold, as a build announces before loading them; translations
+// and files the loaders will refuse are counted too.
+func CountInputs(root string) int {
+	n := 0
+	for _, dir := range []string{claims.Dir, people.Dir, corpus.Dir} {
+		filepath.WalkDir(filepath.Join(root, dir), func(_ string, d os.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				n++
+			}
+			return nil
+		})
+	}
+	return n
+}
+
+// inLanguages says, after a count of pages, in how many languages they
+// are made ("" for one).
+func inLanguages(n int) string {
+	if n < 2 {
+		return ""
+	}
+	return fmt.Sprintf(" in %d languages", n)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/markup"
 	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/par"
+	"github.com/factcheck-mx/factcheck/generator/progress"
 	"github.com/factcheck-mx/factcheck/generator/revisions"
 )
 
@@ -55,6 +56,8 @@ type Options struct {
 	// Excerpts republishes, for sources that do not say otherwise, only
 	// the paragraphs quoted as evidence (config.toml, params.sources).
 	Excerpts bool
+	// Progress counts the pages as they are made (nil: no one is told).
+	Progress *progress.Reporter
 }
 
 // Files returns every generated content file, keyed by its slash path under
@@ -132,6 +135,7 @@ func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
 	}}
 	var built atomic.Int64
 	par.Do(len(jobs), func(i int) {
+		defer opt.Progress.Add(1)
 		if p, ok := kept[jobs[i].path]; ok && !p.reads.changed(last, now) {
 			out[i], read[i] = p.data, p.reads
 			return

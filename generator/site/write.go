@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/factcheck-mx/factcheck/generator/par"
+	"github.com/factcheck-mx/factcheck/generator/progress"
 )
 
 // Changes says how a set of content files differs from the one before it.
@@ -29,8 +30,9 @@ type Changes struct {
 // content folder of the previous build; "" for none) is not written but
 // hard-linked to it, so it keeps its identity and time and only the files
 // that changed are rewritten. Removed counts old's files in the generated
-// sections that files no longer has.
-func WriteNew(dir string, files map[string][]byte, old string) (Changes, error) {
+// sections that files no longer has. Each file written or linked is
+// counted on pr (which may be nil).
+func WriteNew(dir string, files map[string][]byte, old string, pr *progress.Reporter) (Changes, error) {
 	paths := slices.Sorted(maps.Keys(files))
 	if err := mkdirs(dir, paths); err != nil {
 		return Changes{}, err
@@ -40,6 +42,7 @@ func WriteNew(dir string, files map[string][]byte, old string) (Changes, error) 
 	var written, same atomic.Int64
 	errs := make([]error, len(paths))
 	par.Do(len(paths), func(i int) {
+		defer pr.Add(1)
 		p := paths[i]
 		full := filepath.Join(dir, filepath.FromSlash(p))
 		if old != "" {

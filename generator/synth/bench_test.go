@@ -134,7 +134,7 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	for b.Loop() {
 		out := b.TempDir()
-		if _, err := site.WriteNew(out, files, ""); err != nil {
+		if _, err := site.WriteNew(out, files, "", nil); err != nil {
 			b.Fatal(err)
 		}
 	}
