@@ -71,7 +71,7 @@ type Loaded struct {
 	CardCache *card.Cache
 	// Progress counts the content files Content makes; nil counts none.
 	Progress *progress.Reporter
-	Probs     diag.List
+	Probs    diag.List
 	// HistoryErr is why a repository that exists could not be read (a
 	// damaged pack, index or object), after ReadHistory; nil when it was
 	// read, or when there is none.
