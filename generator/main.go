@@ -25,6 +25,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/diag"
 	"github.com/factcheck-mx/factcheck/generator/progress"
 	"github.com/factcheck-mx/factcheck/generator/search"
+	"github.com/factcheck-mx/factcheck/generator/state"
 )
 
 const usage = `usage: go run ./generator <command> [flags]
@@ -120,13 +121,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	drafts := fs.Bool("drafts", false, "include draft claims (for previews)")
 	segments := fs.String("segments", "", "render only these segments of config.toml's [segments], comma-separated: one part of a build split across machines (no search index)")
 	cache := fs.String("cache", card.DefaultCacheDir(), "the folder that keeps share cards between builds (empty: draw every card anew)")
+	kept := fs.String("state", state.DefaultDir(), "the folder that keeps what a build parsed and derived, for the next build to redo only what changed (empty: keep nothing)")
 	withSearch := searchFlag(fs)
 	format := formatFlag(fs)
 	quiet := quietFlag(fs)
 	if fs.Parse(args) != nil || !validFormat(*format, stderr) {
 		return 2
 	}
-	opt := build.Options{Root: *root, BaseURL: *base, Drafts: *drafts, CardCache: *cache, Progress: reporter(stderr, *quiet)}
+	opt := build.Options{Root: *root, BaseURL: *base, Drafts: *drafts, CardCache: *cache, StateDir: *kept, Progress: reporter(stderr, *quiet)}
 	if *segments != "" {
 		opt.Segments = strings.Split(*segments, ",")
 		*withSearch = false

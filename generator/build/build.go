@@ -33,6 +33,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/revisions"
 	"github.com/factcheck-mx/factcheck/generator/search"
 	"github.com/factcheck-mx/factcheck/generator/site"
+	"github.com/factcheck-mx/factcheck/generator/state"
 )
 
 // Options say what to build.
@@ -52,6 +53,10 @@ type Options struct {
 	// CardCache is the folder that keeps share cards between builds
 	// (card.DefaultCacheDir); empty draws every card anew.
 	CardCache string
+	// StateDir is the folder that keeps, between builds, what a build
+	// parsed and derived (package state; state.DefaultDir); empty keeps
+	// nothing, and everything is done again.
+	StateDir string
 	// Progress is told each stage as it starts, and counts its items
 	// (nil: nothing is said until the summary).
 	Progress *progress.Reporter
@@ -96,6 +101,7 @@ type Builder struct {
 	drafts bool
 	cache  *meta.Cache
 	prev   *derive.Result
+	saved  *derive.Saved // another process's derived work, for the first Load
 	log    *history.Log
 	pages  map[string]*site.Cache // by language code
 }
@@ -138,8 +144,12 @@ func (b *Builder) Load(ctx context.Context) (*Loaded, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := derive.Again(b.prev, in, &probs)
-	b.prev = res
+	prev := b.prev
+	if prev == nil {
+		prev = derive.Restore(b.saved, in)
+	}
+	res := derive.Again(prev, in, &probs)
+	b.prev, b.saved = res, nil
 	checkCardLetters(res, &probs)
 	probs.Sort()
 	return &Loaded{Config: cfg, Result: res, Pages: hand, Labels: labels, Probs: probs, builder: b}, ctx.Err()
@@ -320,9 +330,14 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	pr := opt.Progress
 	defer pr.End()
 	pr.Stage(0, "", "loading %d input files from %s/, %s/ and %s/", CountInputs(opt.Root), claims.Dir, people.Dir, corpus.Dir)
-	l, err := Load(ctx, opt.Root, opt.Drafts)
+	kept := openState(opt)
+	l, err := kept.builder(opt.Root, opt.Drafts).Load(ctx)
 	if err != nil {
 		return Summary{}, nil, err
+	}
+	if kept.why != "" {
+		l.Probs.Warnf(kept.file, 0, "the build's saved state %s: not used; everything is parsed and derived again", kept.why)
+		l.Probs.Sort()
 	}
 	t.lap("load")
 	if l.Probs.Err() != nil {
@@ -399,6 +414,10 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		expected = append(expected, sitePages(others)...)
 	}
 	t.lap("export")
+	if err := kept.save(l); err != nil {
+		probs.Warnf(kept.file, 0, "the build's state could not be saved (%v): the next build parses and derives everything again", err)
+	}
+	t.lap("save state")
 	l, files = nil, nil
 	runtime.GC()
 	t.lap("release")
@@ -447,6 +466,9 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	t.lap("count")
 	<-cleaned
 	cards.Prune(30 * 24 * time.Hour) // cards no build has used for a month
+	if opt.StateDir != "" {
+		state.Prune(opt.StateDir, 30*24*time.Hour) // sites no build has used for a month
+	}
 	t.lap("clean")
 	pr.End()
 	// The previous content and site, now in the staging folder, are left

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/history/historytest"
+	"github.com/factcheck-mx/factcheck/generator/state"
 	"github.com/factcheck-mx/factcheck/generator/synth"
 )
 
@@ -156,6 +157,10 @@ func TestBuilderReusesPages(t *testing.T) {
 	if err := first.Probs.Err(); err != nil {
 		t.Fatalf("the synthetic site has errors: %v", problemsText(first))
 	}
+	stateFile := filepath.Join(t.TempDir(), "state")
+	if err := (kept{file: stateFile, key: "test"}).save(first); err != nil {
+		t.Fatal(err)
+	}
 	counts := map[string]int{}
 	for ; n < steps; n++ {
 		e := edits[rnd.IntN(len(edits))]
@@ -165,9 +170,30 @@ func TestBuilderReusesPages(t *testing.T) {
 			t.Fatalf("step %d (%s) broke the site: %s", n, what, problemsText(got))
 		}
 		// A Builder with no caches loads from scratch, as Load does.
-		_, wantFiles := load(&Builder{root: dir})
+		fresh, wantFiles := load(&Builder{root: dir})
 		if d := diffTrees(files, wantFiles); d != "" {
 			t.Fatalf("step %d (%s): the builder's content differs from a fresh load's:\n%s", n, what, d)
+		}
+		// A build in a new process starts from the state the last one
+		// saved (to a file and back), and must make the same content and
+		// find the same problems.
+		kept := kept{file: stateFile, key: "test"}
+		kept.snap, kept.why = state.Read(stateFile, kept.key)
+		if kept.why != "" {
+			t.Fatalf("step %d: the saved state %s", n, kept.why)
+		}
+		restored, restoredFiles := load(kept.builder(dir, false))
+		if d := diffTrees(restoredFiles, wantFiles); d != "" {
+			t.Fatalf("step %d (%s): the content of a build from saved state differs from a fresh load's:\n%s", n, what, d)
+		}
+		if got, want := problemsText(restored), problemsText(fresh); got != want {
+			t.Fatalf("step %d (%s): a build from saved state finds other problems:\n%s\nwant\n%s", n, what, got, want)
+		}
+		if corpus, checked := restored.Result.Fresh(); e.claimsOnly && (corpus || checked > 1) {
+			t.Errorf("step %d (%s): the build from saved state derived the corpus again (%v) and checked %d claims; want only the edited claim", n, what, corpus, checked)
+		}
+		if err := kept.save(restored); err != nil {
+			t.Fatal(err)
 		}
 		built := 0 // in every language
 		for _, c := range b.pages {

@@ -4,18 +4,19 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/factcheck-mx/factcheck/generator/buildid"
 )
 
 // A Cache keeps drawn cards in a folder between builds, each under a hash
 // of everything that decides its pixels: what it shows, and the program
-// drawing it (the running executable's hash, so a changed layout or font
+// drawing it (the running executable's Go build ID, so a changed layout or font
 // draws every card anew). It belongs to the machine, not the repository
 // (DefaultCacheDir): nothing a contribution commits can stand in for a
 // card. A missing or unreadable entry is drawn again; an entry is written
@@ -44,20 +45,11 @@ func OpenCache(dir string) *Cache {
 	if dir == "" || os.MkdirAll(dir, 0o755) != nil {
 		return nil
 	}
-	exe, err := os.Executable()
+	id, err := buildid.Self()
 	if err != nil {
 		return nil
 	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return nil
-	}
-	return &Cache{dir: dir, salt: hex.EncodeToString(h.Sum(nil)), used: map[string]bool{}}
+	return &Cache{dir: dir, salt: id, used: map[string]bool{}}
 }
 
 // key is the cache's name for a card of kind showing v.

@@ -96,7 +96,16 @@ type Result struct {
 	trDone  map[trKey]translated      // each translation checked, for Again
 	checked map[*claims.Claim]checked // every claim's check, for Again
 	budget  *evidence.Budget          // the work left for closest passages in this check
+	// fresh counts the claims this Again checked rather than reused, and
+	// corpusFresh whether it derived the corpus anew (Fresh).
+	fresh       int
+	corpusFresh bool
 }
+
+// Fresh says how much of r was derived anew rather than reused from the
+// Result given to Again: whether the corpus was, and how many claims were
+// checked.
+func (r *Result) Fresh() (corpus bool, claims int) { return r.corpusFresh, r.fresh }
 
 // checked is what checking one claim found.
 type checked struct {
@@ -157,10 +166,11 @@ func Derive(in Input, probs *diag.List) *Result { return Again(nil, in, probs) }
 // then checked and related again. prev may be nil; it is not changed.
 func Again(prev *Result, in Input, probs *diag.List) *Result {
 	var c *Corpus
+	fresh := false
 	if prev != nil && slices.Equal(prev.sources, in.Sources) && slices.Equal(prev.people, in.People) {
 		c = prev.Corpus
 	} else {
-		c = deriveCorpus(in)
+		c, fresh = deriveCorpus(in), true
 	}
 	*probs = append(*probs, c.probs...)
 	r := &Result{
@@ -178,6 +188,7 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 		Appearances:  map[string][]Appearance{},
 		checked:      map[*claims.Claim]checked{},
 		budget:       evidence.NewBudget(in.Context, evidence.DefaultBudget),
+		corpusFresh:  fresh,
 	}
 	all := make(map[string]*claims.Claim, len(in.Claims))
 	for _, c := range in.Claims {
@@ -192,6 +203,7 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 			ck.located = r.check(c, &ck.probs)
 			ck.ind = r.method(c, ck.located, &ck.method)
 			ck.appear = r.appearances(c, ck.located)
+			r.fresh++
 		}
 		r.checked[c] = ck
 		r.Evidence[c.ID] = ck.located
@@ -223,6 +235,21 @@ func Again(prev *Result, in Input, probs *diag.List) *Result {
 // deriveCorpus checks the sources and people and derives what depends on
 // them alone.
 func deriveCorpus(in Input) *Corpus {
+	r := newCorpus(in)
+	// The three read the sources and people and write fields of their own:
+	// they run side by side.
+	var wg sync.WaitGroup
+	for _, f := range []func(){r.mentions, r.quotations, r.provenance} {
+		wg.Go(f)
+	}
+	wg.Wait()
+	return r
+}
+
+// newCorpus indexes the sources and people by id, in order, with their
+// problems (ids used twice, names given twice): the corpus before its
+// relations are derived.
+func newCorpus(in Input) *Corpus {
 	r := &Corpus{
 		sources:        in.Sources,
 		people:         in.People,
@@ -265,14 +292,6 @@ func deriveCorpus(in Input) *Corpus {
 	sort.Slice(r.Sources, func(i, j int) bool { return r.Sources[i].ID < r.Sources[j].ID })
 	sort.Slice(r.People, func(i, j int) bool { return r.People[i].ID < r.People[j].ID })
 	r.matcher = people.NewMatcher(r.People)
-
-	// The three read the sources and people and write fields of their own:
-	// they run side by side.
-	var wg sync.WaitGroup
-	for _, f := range []func(){r.mentions, r.quotations, r.provenance} {
-		wg.Go(f)
-	}
-	wg.Wait()
 	return r
 }
 

@@ -1,7 +1,11 @@
 package meta
 
 import (
+	"cmp"
 	"io/fs"
+	"reflect"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,6 +23,7 @@ type Cache struct {
 	mu     sync.Mutex
 	files  map[string]cachedFile  // by path relative to the root
 	parsed map[string]cachedParse // by path and parser
+	parses int                    // files parsed rather than taken from the cache
 }
 
 type cachedFile struct {
@@ -40,6 +45,7 @@ type cachedParse struct {
 	hash  string
 	value any
 	probs diag.List
+	used  bool // asked for since it was restored (Saved keeps only these)
 }
 
 // NewCache returns an empty cache.
@@ -81,6 +87,10 @@ func parsed[T any](c *Cache, kind string, f File, probs *diag.List, parse func(F
 	key := kind + "\x00" + f.Path
 	c.mu.Lock()
 	p, ok := c.parsed[key]
+	if ok && p.hash == f.Hash && !p.used {
+		p.used = true
+		c.parsed[key] = p
+	}
 	c.mu.Unlock()
 	if ok && p.hash == f.Hash {
 		*probs = append(*probs, p.probs...)
@@ -90,7 +100,8 @@ func parsed[T any](c *Cache, kind string, f File, probs *diag.List, parse func(F
 	v := parse(f, &own)
 	*probs = append(*probs, own...)
 	c.mu.Lock()
-	c.parsed[key] = cachedParse{f.Hash, v, own}
+	c.parsed[key] = cachedParse{f.Hash, v, own, true}
+	c.parses++
 	c.mu.Unlock()
 	return v
 }
@@ -106,4 +117,73 @@ func ParseAll[T any](c *Cache, kind string, files []File, probs *diag.List, pars
 		*probs = append(*probs, l...)
 	}
 	return out
+}
+
+// A Parsed is one value a Cache keeps, as another process can take it back
+// (Saved, Restore): what the parser named Kind made of the file at Path
+// with the git hash Hash, and the problems it reported.
+type Parsed struct {
+	Kind, Path, Hash string
+	Value            any
+	Probs            diag.List
+}
+
+// Saved returns the values c keeps that were asked for since they were
+// restored (or parsed since), sorted by kind and path, but for the nil
+// values of files that could not be parsed.
+func (c *Cache) Saved() []Parsed {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]Parsed, 0, len(c.parsed))
+	for key, p := range c.parsed {
+		if !p.used {
+			continue // restored, and no longer asked for (a file removed or changed)
+		}
+		if v := reflect.ValueOf(p.value); !v.IsValid() || v.Kind() == reflect.Pointer && v.IsNil() {
+			continue // a file that could not be parsed: parsed again
+		}
+		kind, path, _ := strings.Cut(key, "\x00")
+		out = append(out, Parsed{kind, path, p.hash, p.value, p.probs})
+	}
+	slices.SortFunc(out, func(a, b Parsed) int {
+		return cmp.Or(strings.Compare(a.Kind, b.Kind), strings.Compare(a.Path, b.Path))
+	})
+	return out
+}
+
+// Restore keeps the values of another process's Saved in c: the next
+// parse of the same bytes (the same hash) of a file by the same parser
+// returns the value instead. Files are still read, to know their hash.
+func (c *Cache) Restore(saved []Parsed) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, p := range saved {
+		key := p.Kind + "\x00" + p.Path
+		if _, ok := c.parsed[key]; !ok {
+			c.parsed[key] = cachedParse{p.Hash, p.Value, p.Probs, false}
+		}
+	}
+}
+
+// Fresh says how far c's values differ from those it was restored with:
+// how many files were parsed rather than taken from the cache, and how many
+// restored values were not asked for (their files removed or changed).
+func (c *Cache) Fresh() (parsed, unused int) {
+	if c == nil {
+		return 0, 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, p := range c.parsed {
+		if !p.used {
+			unused++
+		}
+	}
+	return c.parses, unused
 }
