@@ -127,6 +127,17 @@ func TestBuildFailureLeavesOutput(t *testing.T) {
 	if strings.Contains(errs, "\r") {
 		t.Errorf("a progress line was drawn on stderr that is not a terminal:\n%q", errs)
 	}
+	// The summary counts the files published.
+	published := 0
+	filepath.WalkDir(filepath.Join(dir, "public"), func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			published++
+		}
+		return nil
+	})
+	if want := fmt.Sprintf(" %d files in public/", published); !strings.Contains(out, want) {
+		t.Errorf("the summary does not say%s:\n%s", want, out)
+	}
 	before, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
 	os.WriteFile(filepath.Join(dir, "claims", "broken.md"), []byte("---\nclaim: x\n---\n"), 0o644)
 	code, _, errs = runCmd("build", "-root", dir, "-search=false", "-quiet")

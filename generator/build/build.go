@@ -374,6 +374,18 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, l.Probs, err
 	}
 	t.lap("content")
+	// Every card this build uses is known: the caches are pruned while
+	// the build goes on (reading folders of tens of thousands of entries
+	// is mostly waiting on the disk).
+	pruned := make(chan struct{})
+	go func() {
+		defer close(pruned)
+		cards.Prune(30 * 24 * time.Hour) // cards no build has used for a month
+		if opt.StateDir != "" {
+			state.Prune(opt.StateDir, 30*24*time.Hour) // sites no build has used for a month
+		}
+	}()
+	defer func() { <-pruned }()
 	stage, err := TempDir(opt.Root, "build")
 	if err != nil {
 		return Summary{}, l.Probs, err
@@ -414,8 +426,14 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		expected = append(expected, sitePages(others)...)
 	}
 	t.lap("export")
-	if err := kept.save(l); err != nil {
-		probs.Warnf(kept.file, 0, "the build's state could not be saved (%v): the next build parses and derives everything again", err)
+	if kept.file != "" {
+		desc := described(content, slices.Collect(maps.Keys(files)))
+		if err := kept.linked(files, desc); err != nil {
+			return Summary{}, l.Probs, err
+		}
+		if err := kept.save(l, desc); err != nil {
+			probs.Warnf(kept.file, 0, "the build's state could not be saved (%v): the next build parses and derives everything again", err)
+		}
 	}
 	t.lap("save state")
 	l, files = nil, nil
@@ -436,12 +454,16 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	}
 	s.HugoTime = time.Since(hugoStart)
 	t.last = time.Now()
-	if err := checkRendered(public, expected); err != nil {
+	rendered := filesIn(public)
+	if err := checkRendered(rendered, expected); err != nil {
 		return Summary{}, probs, err
 	}
 	t.lap("verify")
 	if err := export.Write(public, data); err != nil {
 		return Summary{}, probs, err
+	}
+	for name := range data {
+		rendered[filepath.ToSlash(name)] = true
 	}
 	t.lap("export write")
 	searchStart := time.Now()
@@ -457,18 +479,17 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if dest == "" {
 		dest = filepath.Join(opt.Root, "public")
 	}
+	s.PublicFiles = len(rendered)
+	if opt.Search != "" {
+		s.PublicFiles += len(filesIn(filepath.Join(public, "pagefind")))
+	}
 	pr.Stage(0, "", "publishing")
 	if err := swap(opt.Root, dest, stage); err != nil {
 		return Summary{}, probs, err
 	}
 	t.lap("swap")
-	s.PublicFiles = countFiles(dest)
-	t.lap("count")
 	<-cleaned
-	cards.Prune(30 * 24 * time.Hour) // cards no build has used for a month
-	if opt.StateDir != "" {
-		state.Prune(opt.StateDir, 30*24*time.Hour) // sites no build has used for a month
-	}
+	<-pruned
 	t.lap("clean")
 	pr.End()
 	// The previous content and site, now in the staging folder, are left
@@ -603,15 +624,17 @@ func RemoveStaleAsync(root string) <-chan struct{} {
 	return done
 }
 
-func countFiles(dir string) int {
-	n := 0
-	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+// filesIn returns the files under dir, by slash path relative to it.
+func filesIn(dir string) map[string]bool {
+	files := map[string]bool{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
-			n++
+			rel, _ := filepath.Rel(dir, p)
+			files[filepath.ToSlash(rel)] = true
 		}
 		return nil
 	})
-	return n
+	return files
 }
 
 // CountInputs is how many files the input folders (claims/, people/ and

@@ -195,10 +195,10 @@ func sitePages(langs []string) []string {
 // pagesExpected). A page Hugo did not render (the configuration, a
 // template or a hand-written page hid or moved it) fails the build,
 // naming the pages.
-func checkRendered(public string, expected []string) error {
+func checkRendered(rendered map[string]bool, expected []string) error {
 	var missing []string
 	for _, page := range expected {
-		if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(page))); err != nil {
+		if !rendered[page] {
 			// A page is named by its address (/claims/x/), a file by its own.
 			missing = append(missing, "/"+strings.TrimSuffix(page, "index.html"))
 		}

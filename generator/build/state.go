@@ -1,11 +1,17 @@
 package build
 
 import (
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/config"
 	"github.com/factcheck-mx/factcheck/generator/meta"
+	"github.com/factcheck-mx/factcheck/generator/par"
+	"github.com/factcheck-mx/factcheck/generator/site"
 	"github.com/factcheck-mx/factcheck/generator/state"
 )
 
@@ -42,31 +48,116 @@ func openState(opt Options) kept {
 // the kept state, and keeps what it parses for the next, when k keeps any.
 func (k kept) builder(root string, drafts bool) *Builder {
 	b := &Builder{root: root, drafts: drafts}
-	if k.file != "" {
-		b.cache = meta.NewCache()
+	if k.file == "" {
+		return b
 	}
+	b.cache = meta.NewCache()
+	b.pages = map[string]*site.Cache{}
 	if k.snap != nil {
 		b.cache.Restore(k.snap.Parsed)
 		b.saved = k.snap.Derived
+		have := unchanged(filepath.Join(root, "content"), k.snap.Content)
+		for code, saved := range k.snap.Pages {
+			b.pages[code] = site.Restore(saved, func(p string) bool { return have[p] })
+		}
 	}
 	return b
 }
 
-// save leaves l's work for the next build, unless it is the state the
-// build started from (nothing parsed or derived anew, nothing removed).
-func (k kept) save(l *Loaded) error {
+// unchanged returns which of the files in dir that files describes are as
+// it describes them (see state.FileStat).
+func unchanged(dir string, files map[string]state.FileStat) map[string]bool {
+	paths := slices.Collect(maps.Keys(files))
+	same := make([]bool, len(paths))
+	par.Do(len(paths), func(i int) {
+		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(paths[i])))
+		same[i] = err == nil && info.Mode().IsRegular() && state.Stat(info) == files[paths[i]]
+	})
+	out := make(map[string]bool, len(paths))
+	for i, p := range paths {
+		if same[i] {
+			out[p] = true
+		}
+	}
+	return out
+}
+
+// racy is how long before it is described a file must have been modified
+// for the description to be trusted: a file written twice within the
+// file system's timestamp granularity can keep its time and size (git's
+// "racy" files). The files a build writes are described after it, so only
+// the files it left (hard-linked from the build before) are.
+const racy = 2 * time.Second
+
+// described returns the FileStat of each of the files (slash paths) in
+// dir modified more than racy ago.
+func described(dir string, files []string) map[string]state.FileStat {
+	stats := make([]state.FileStat, len(files))
+	ok := make([]bool, len(files))
+	now := time.Now()
+	par.Do(len(files), func(i int) {
+		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(files[i])))
+		if err == nil && info.Mode().IsRegular() && now.Sub(info.ModTime()) > racy {
+			stats[i], ok[i] = state.Stat(info), true
+		}
+	})
+	out := make(map[string]state.FileStat, len(files))
+	for i, p := range files {
+		if ok[i] {
+			out[p] = stats[i]
+		}
+	}
+	return out
+}
+
+// linked checks that each page reused without its bytes (nil in files)
+// was linked into the stage from the very file the state describes (the
+// same inode, size and time, in desc, the stage's files described): one
+// that changed between the check before loading and the link (another
+// build of the same folder swapped its content in meanwhile) would
+// publish bytes this build did not make.
+func (k kept) linked(files map[string][]byte, desc map[string]state.FileStat) error {
+	if k.snap == nil {
+		return nil
+	}
+	for p, data := range files {
+		if data != nil {
+			continue
+		}
+		if st, ok := desc[p]; !ok || st != k.snap.Content[p] {
+			return fmt.Errorf("content/%s changed while this build ran (another build of the same folder at the same time?): nothing was published; build again", p)
+		}
+	}
+	return nil
+}
+
+// save leaves l's work for the next build, with content, the generated
+// files as the build left them (see state.Snapshot), unless it is the
+// state the build started from (nothing parsed, derived or built anew,
+// nothing removed, the same files).
+func (k kept) save(l *Loaded, content map[string]state.FileStat) error {
 	if k.file == "" || l.builder == nil {
 		return nil
 	}
 	parsed, unused := l.builder.cache.Fresh()
 	corpus, checked := l.Result.Fresh()
-	if k.snap != nil && parsed == 0 && unused == 0 && !corpus && checked == 0 {
+	built := 0
+	for _, c := range l.builder.pages {
+		built += c.Built()
+	}
+	if k.snap != nil && parsed == 0 && unused == 0 && !corpus && checked == 0 && built == 0 && maps.Equal(content, k.snap.Content) {
 		return nil
 	}
-	return state.Write(k.file, k.key, l.snapshot())
+	return state.Write(k.file, k.key, l.snapshot(content))
 }
 
 // snapshot is what of l's work the next build can reuse.
-func (l *Loaded) snapshot() *state.Snapshot {
-	return &state.Snapshot{Parsed: l.builder.cache.Saved(), Derived: l.Result.Save()}
+func (l *Loaded) snapshot(content map[string]state.FileStat) *state.Snapshot {
+	s := &state.Snapshot{Parsed: l.builder.cache.Saved(), Derived: l.Result.Save(), Content: content, Pages: map[string]*site.Saved{}}
+	for code, c := range l.builder.pages {
+		if saved := c.Save(); saved != nil {
+			s.Pages[code] = saved
+		}
+	}
+	return s
 }

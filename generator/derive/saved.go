@@ -107,3 +107,8 @@ func Restore(s *Saved, in Input) *Result {
 	}
 	return r
 }
+
+// Inputs names the source and person files c was derived from, in the
+// order given (path and hash each): two corpora with the same Inputs are
+// the same.
+func (c *Corpus) Inputs() []string { return inputsOf(c.sources, c.people) }

@@ -61,7 +61,7 @@ func (c *Cache) file(rel string, info fs.FileInfo) (File, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	f, ok := c.files[rel]
-	if !ok || f.size != info.Size() || !f.mtime.Equal(info.ModTime()) || f.ino != inode(info) || !f.trusted {
+	if !ok || f.size != info.Size() || !f.mtime.Equal(info.ModTime()) || f.ino != Inode(info) || !f.trusted {
 		return File{}, false
 	}
 	return f.file, true
@@ -73,7 +73,7 @@ func (c *Cache) keepFile(info fs.FileInfo, f File) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.files[f.Path] = cachedFile{info.Size(), info.ModTime(), inode(info), f, time.Since(info.ModTime()) > racy}
+	c.files[f.Path] = cachedFile{info.Size(), info.ModTime(), Inode(info), f, time.Since(info.ModTime()) > racy}
 }
 
 // parsed returns what parse makes of f, from the cache when the same parser
@@ -93,8 +93,13 @@ func parsed[T any](c *Cache, kind string, f File, probs *diag.List, parse func(F
 	}
 	c.mu.Unlock()
 	if ok && p.hash == f.Hash {
-		*probs = append(*probs, p.probs...)
-		return p.value.(T)
+		// A value restored from another process is of the type this
+		// parser returns unless the state was tampered with: then the
+		// file is parsed again.
+		if v, typed := p.value.(T); typed {
+			*probs = append(*probs, p.probs...)
+			return v
+		}
 	}
 	var own diag.List
 	v := parse(f, &own)

@@ -7,8 +7,8 @@ import (
 	"syscall"
 )
 
-// inode returns the file's inode number, part of what Cache compares.
-func inode(info fs.FileInfo) uint64 {
+// Inode returns the file's inode number, part of what Cache compares.
+func Inode(info fs.FileInfo) uint64 {
 	if st, ok := info.Sys().(*syscall.Stat_t); ok {
 		return uint64(st.Ino)
 	}

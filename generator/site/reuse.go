@@ -234,19 +234,27 @@ func marksEqual(a, b []derive.Mark) bool {
 // HTML rendered from contributors' Markdown (the same text renders to the
 // same HTML). A nil *Cache keeps nothing.
 type Cache struct {
-	last  *state
-	pages map[string]page
-	built int // pages the last call built rather than reused
+	last   *state
+	pages  map[string]page
+	built  int // pages the last call built rather than reused
+	reused int // pages the last call took from a restored Cache
 
 	mu   sync.Mutex
 	prev map[string]string // Markdown -> HTML; read-only while Files runs
 	next map[string]string
+
+	// A Cache restored from another process's Saved (Restore) has no last
+	// state: its pages are reused, for the first call of Files, when what
+	// they read has the digest it had.
+	saved    *Saved
+	restored []string // pages of saved whose files the caller vouches for
 }
 
 // A page is a page's bytes and what it was built from.
 type page struct {
-	data  []byte
-	reads *reads
+	data   []byte // nil for a page restored from a Saved: the caller has its bytes
+	reads  *reads
+	digest string // the digest of what it read, when known (a restored page)
 }
 
 // NewCache returns an empty cache.
@@ -275,6 +283,36 @@ func (c *Cache) start(now *state) (*state, map[string]page) {
 	// Everything is built again: keep only the Markdown this call uses.
 	c.prev, c.next = c.next, make(map[string]string, len(c.next))
 	return nil, nil
+}
+
+// restoring returns the pages of a Saved the Cache was restored from that
+// can be reused for now (what every page reads has the same digest), and
+// a digester of now for their reads; it does so once.
+func (c *Cache) restoring(now *state) (map[string]SavedPage, *digester) {
+	if c == nil || c.saved == nil {
+		return nil, nil
+	}
+	s := c.saved
+	c.saved = nil
+	d := newDigester(now)
+	if d.base() != s.Base {
+		return nil, nil
+	}
+	pages := make(map[string]SavedPage, len(c.restored))
+	for _, p := range c.restored {
+		pages[p] = s.Pages[p]
+	}
+	c.restored = nil
+	return pages, d
+}
+
+// Reused is the number of pages the last call of Files took from a
+// restored Cache without their bytes (nil in the files it returned).
+func (c *Cache) Reused() int {
+	if c == nil {
+		return 0
+	}
+	return c.reused
 }
 
 // keep stores a finished call's pages.

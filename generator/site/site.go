@@ -123,8 +123,10 @@ type job struct {
 func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
 	now := &state{r: r, uses: quoteUses(r), opt: opt}
 	last, kept := opt.Cache.start(now)
+	restored, dig := opt.Cache.restoring(now)
 	out := make([][]byte, len(jobs))
 	read := make([]*reads, len(jobs))
+	digests := make([]string, len(jobs))
 	errs := make([]error, len(jobs))
 	// Each call takes a Markdown converter no other call is using:
 	// goldmark does not say it is safe for concurrent use. The converter
@@ -133,12 +135,20 @@ func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
 	gens := sync.Pool{New: func() any {
 		return &gen{c: r.Corpus, res: r, scale: r.Scale, opt: opt, uses: now.uses, md: markup.New()}
 	}}
-	var built atomic.Int64
+	var built, reused atomic.Int64
 	par.Do(len(jobs), func(i int) {
 		defer opt.Progress.Add(1)
 		if p, ok := kept[jobs[i].path]; ok && !p.reads.changed(last, now) {
 			out[i], read[i] = p.data, p.reads
 			return
+		}
+		if sp, ok := restored[jobs[i].path]; ok {
+			rd := sp.Reads.reads()
+			if d := dig.reads(rd); d != "" && d == sp.Digest {
+				read[i], digests[i] = rd, d // out[i] stays nil: the caller has the bytes
+				reused.Add(1)
+				return
+			}
 		}
 		g := gens.Get().(*gen)
 		defer gens.Put(g)
@@ -148,7 +158,7 @@ func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
 		}
 		front, err := jobs[i].build(g)
 		if b, raw := front.([]byte); raw && err == nil {
-			out[i] = b // a file as it is (a card), not front matter
+			out[i] = append([]byte{}, b...) // a file as it is (a card), not front matter; never nil (nil is a page reused without its bytes)
 		} else if err == nil {
 			out[i], err = encode(front)
 		}
@@ -165,9 +175,10 @@ func run(r *derive.Result, opt Options, jobs []job) (map[string][]byte, error) {
 	if opt.Cache != nil {
 		pages := make(map[string]page, len(jobs))
 		for i, j := range jobs {
-			pages[j.path] = page{out[i], read[i]}
+			pages[j.path] = page{out[i], read[i], digests[i]}
 		}
 		opt.Cache.keep(now, pages, int(built.Load()))
+		opt.Cache.reused = int(reused.Load())
 	}
 	return files, nil
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path"
@@ -30,8 +31,9 @@ type Changes struct {
 // content folder of the previous build; "" for none) is not written but
 // hard-linked to it, so it keeps its identity and time and only the files
 // that changed are rewritten. Removed counts old's files in the generated
-// sections that files no longer has. Each file written or linked is
-// counted on pr (which may be nil).
+// sections that files no longer has. A nil file (a page a restored Cache
+// reused without its bytes, see Restore) is old's file, linked. Each file
+// written or linked is counted on pr (which may be nil).
 func WriteNew(dir string, files map[string][]byte, old string, pr *progress.Reporter) (Changes, error) {
 	paths := slices.Sorted(maps.Keys(files))
 	if err := mkdirs(dir, paths); err != nil {
@@ -45,6 +47,14 @@ func WriteNew(dir string, files map[string][]byte, old string, pr *progress.Repo
 		defer pr.Add(1)
 		p := paths[i]
 		full := filepath.Join(dir, filepath.FromSlash(p))
+		if files[p] == nil {
+			if old == "" {
+				errs[i] = fmt.Errorf("%s: no bytes, and no earlier build's file", p)
+			} else if errs[i] = os.Link(filepath.Join(old, filepath.FromSlash(p)), full); errs[i] == nil {
+				same.Add(1)
+			}
+			return
+		}
 		if old != "" {
 			prev := filepath.Join(old, filepath.FromSlash(p))
 			if sameBytes(prev, files[p]) && os.Link(prev, full) == nil {

@@ -35,12 +35,30 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/derive"
 	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/people"
+	"github.com/factcheck-mx/factcheck/generator/site"
 )
 
 // A Snapshot is what one build leaves for the next.
 type Snapshot struct {
-	Parsed  []meta.Parsed // the loaders' values, by parser, file and hash
-	Derived *derive.Saved // the corpus's relations and the claims' checks
+	Parsed  []meta.Parsed          // the loaders' values, by parser, file and hash
+	Derived *derive.Saved          // the corpus's relations and the claims' checks
+	Pages   map[string]*site.Saved // what each page read, by language code
+	// Content is the generated files the build wrote into content/, as
+	// the file system describes them after it: a page of Pages is reused
+	// without being made again only while its file is still the same.
+	Content map[string]FileStat
+}
+
+// A FileStat is what tells a file unchanged, as git's index does: size,
+// modification time (Unix nanoseconds) and inode.
+type FileStat struct {
+	Size, ModTime int64
+	Ino           uint64
+}
+
+// Stat is info's FileStat.
+func Stat(info os.FileInfo) FileStat {
+	return FileStat{info.Size(), info.ModTime().UnixNano(), meta.Inode(info)}
 }
 
 // magic starts every state file; the number changes with the format.

@@ -4,14 +4,16 @@
 // starts every build with an empty module cache (GOMODCACHE) and build cache
 // (GOCACHE) (netlify/build-image#415), so `go run ./generator` would download
 // every module and compile Hugo from source each time. This plugin keeps
-// both, and the generator's share-card cache ($XDG_CACHE_HOME/fuente, or
-// ~/.cache/fuente), in Netlify's build cache.
+// both, and the generator's own cache ($XDG_CACHE_HOME/fuente, or
+// ~/.cache/fuente: the share cards it drew and each site's saved build
+// state, package state), in Netlify's build cache.
 //
 // Who may write the cache, and who reads it. A pull request's preview runs
 // the pull request's own code, which can write Netlify's cache folder
 // whatever this plugin does, and Go does not verify what its build cache
-// holds: a hostile pull request could leave a compiled package or a card
-// behind for a later build to use unchecked. So:
+// holds: a hostile pull request could leave a compiled package, a card or
+// a saved build state (pages a later build would take as made) behind for
+// a later build to use unchecked. So:
 //   - production builds (CONTEXT=production: the reviewed main branch)
 //     restore nothing, build from empty caches, and save them afterwards;
 //   - every other build (deploy previews, branch deploys) restores the
@@ -76,8 +78,9 @@ let managed = []
 const log = (line) => console.log(`go-cache: ${line}`)
 
 // caches lists the folders to keep: Go's two caches, where the build's go
-// puts them, and the generator's share cards (card.DefaultCacheDir: Go's
-// os.UserCacheDir, $XDG_CACHE_HOME or ~/.cache, then fuente).
+// puts them, and the generator's share cards and saved state
+// (card.DefaultCacheDir and state.DefaultDir: Go's os.UserCacheDir,
+// $XDG_CACHE_HOME or ~/.cache, then fuente/cards and fuente/state).
 const caches = function () {
   const list = []
   try {
