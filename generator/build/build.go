@@ -436,7 +436,9 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		}
 	}
 	t.lap("save state")
-	l, files = nil, nil
+	// Hugo's memory is the build's peak: nothing of the generator's work
+	// is kept through it.
+	l, files, kept.snap = nil, nil, nil
 	runtime.GC()
 	t.lap("release")
 	public := filepath.Join(stage, "public")
