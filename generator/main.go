@@ -163,6 +163,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flags("check", stderr)
 	root := fs.String("root", ".", "the site root (the folder with config.toml)")
+	kept := fs.String("state", state.DefaultDir(), "the folder where builds keep what they parsed and derived (see build -state): check starts from it, and leaves it as it is (empty: check everything from scratch)")
 	format := formatFlag(fs)
 	quiet := quietFlag(fs)
 	if fs.Parse(args) != nil || !validFormat(*format, stderr) {
@@ -170,7 +171,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	pr := reporter(stderr, *quiet)
 	pr.Stage(0, "", "checking %d input files", build.CountInputs(*root))
-	l, err := build.Load(ctx, *root, true)
+	l, err := build.LoadSaved(ctx, *root, true, *kept)
 	pr.End()
 	if err != nil && ctx.Err() != nil {
 		fmt.Fprintln(stderr, stoppedMsg)

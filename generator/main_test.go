@@ -254,3 +254,34 @@ func originals(pattern string) []string {
 	}
 	return out
 }
+
+// check starts from the state a build saved, and says what a check from
+// scratch says, before and after an edit; it leaves the state as it was.
+func TestCheckFromSavedState(t *testing.T) {
+	dir := copySite(t)
+	states := t.TempDir()
+	if code, out, errs := runCmd("build", "-root", dir, "-search=false", "-state", states); code != 0 {
+		t.Fatalf("build: exit %d\n%s%s", code, out, errs)
+	}
+	saved, _ := filepath.Glob(filepath.Join(states, "*.state"))
+	if len(saved) != 1 {
+		t.Fatalf("the build saved %d state files, want 1", len(saved))
+	}
+	before, _ := os.ReadFile(saved[0])
+	same := func(when string) {
+		t.Helper()
+		code, got, _ := runCmd("check", "-root", dir, "-state", states)
+		wantCode, want, _ := runCmd("check", "-root", dir, "-state", "")
+		if code != wantCode || got != want {
+			t.Errorf("%s: check from the saved state (exit %d):\n%s\nfrom scratch (exit %d):\n%s", when, code, got, wantCode, want)
+		}
+	}
+	same("as built")
+	claims := originals(filepath.Join(dir, "claims", "*.md"))
+	data, _ := os.ReadFile(claims[0])
+	os.WriteFile(claims[0], []byte(strings.Replace(string(data), "\nrating: ", "\nratng: ", 1)), 0o644)
+	same("after a claim is broken")
+	if after, _ := os.ReadFile(saved[0]); !bytes.Equal(before, after) {
+		t.Error("check changed the saved state")
+	}
+}

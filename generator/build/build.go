@@ -260,6 +260,11 @@ type Summary struct {
 	Warnings                int
 	Duration                time.Duration
 	History                 string   // what history was read, or could not be
+	// State says what the build took from the state the last one saved
+	// (Options.StateDir); Made and Reused count the content files it made
+	// and those it took as the last build made them.
+	State        string
+	Made, Reused int
 	BaseURL                 string   // the address the site was built for
 	Search                  bool     // whether the search index was built
 	Segments                []string // the segments rendered; none for the whole site
@@ -300,11 +305,11 @@ func (s Summary) String() string {
 	for _, st := range s.Stages {
 		stages = append(stages, st.Name+" "+st.Time.Round(time.Millisecond).String())
 	}
-	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\ncontent: %d files written, %d unchanged, %d removed\nfor %s; %s\ntime: generator %s, Hugo %s, search %s\ngenerator: %s\nhistory: %s",
+	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\ncontent: %d files written, %d unchanged, %d removed\nfor %s; %s\ntime: generator %s, Hugo %s, search %s\ngenerator: %s\nhistory: %s\nstate: %s",
 		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings,
 		s.Changes.Written, s.Changes.Same, s.Changes.Removed, s.BaseURL, search,
 		s.OwnTime.Round(time.Millisecond), s.HugoTime.Round(time.Millisecond), s.SearchTime.Round(time.Millisecond),
-		strings.Join(stages, ", "), s.History)
+		strings.Join(stages, ", "), s.History, s.State)
 }
 
 // Build checks the inputs, writes content/ and renders public/. On any error
@@ -374,6 +379,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, l.Probs, err
 	}
 	t.lap("content")
+	made, reused := 0, 0
+	for _, c := range l.builder.pages {
+		made, reused = made+c.Built(), reused+c.Reused()
+	}
+	stateSays := kept.describe(l, made, reused)
 	// Every card this build uses is known: the caches are pruned while
 	// the build goes on (reading folders of tens of thousands of entries
 	// is mostly waiting on the disk).
@@ -416,6 +426,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		Claims: len(l.Result.Claims), People: len(l.Result.People), Sources: len(l.Result.Sources),
 		ContentFiles: len(files), Changes: changes, Warnings: warns, History: l.History.Describe(),
 		BaseURL: base, Search: opt.Search != "", Segments: opt.Segments,
+		State: stateSays, Made: made, Reused: reused,
 	}
 	probs := l.Probs
 	var expected []string

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"os"
@@ -56,6 +57,8 @@ func (k kept) builder(root string, drafts bool) *Builder {
 	if k.snap != nil {
 		b.cache.Restore(k.snap.Parsed)
 		b.saved = k.snap.Derived
+	}
+	if k.snap != nil && k.snap.Pages != nil {
 		have := unchanged(filepath.Join(root, "content"), k.snap.Content)
 		for code, saved := range k.snap.Pages {
 			b.pages[code] = site.Restore(saved, func(p string) bool { return have[p] })
@@ -108,6 +111,44 @@ func described(dir string, files []string) map[string]state.FileStat {
 		}
 	}
 	return out
+}
+
+// describe says what the build that loaded l took from k: the summary's
+// "state:" line.
+func (k kept) describe(l *Loaded, made, reused int) string {
+	switch {
+	case k.file == "":
+		return "none kept (-state \"\"): everything parsed, derived and made anew"
+	case k.why != "":
+		return "the saved state " + k.why + ": everything parsed, derived and made anew"
+	case k.snap == nil:
+		return "none saved yet: everything parsed, derived and made anew; saved for the next build"
+	}
+	parsed, _ := l.builder.cache.Fresh()
+	corpus, checked := l.Result.Fresh()
+	again := "reused"
+	if corpus {
+		again = "derived again"
+	}
+	return fmt.Sprintf("%d input files parsed, %d claims checked, the corpus's relations %s; %d content files made, %d taken as the last build made them", parsed, checked, again, made, reused)
+}
+
+// LoadSaved is Load starting from the state the last build of the site
+// saved in the folder dir (see Options.StateDir), which it leaves as it is:
+// only the files changed since are parsed, and only what they touch
+// derived again. A state that cannot be used (none, another program's or
+// configuration's, damaged) is passed over in silence: Load's work is done
+// in full, with the same result.
+func LoadSaved(ctx context.Context, root string, drafts bool, dir string) (*Loaded, error) {
+	root, err := meta.Root(root)
+	if err != nil {
+		return nil, err
+	}
+	k := openState(Options{Root: root, StateDir: dir})
+	if k.snap != nil {
+		k.snap.Pages = nil // the pages are build's, not Load's
+	}
+	return k.builder(root, drafts).Load(ctx)
 }
 
 // linked checks that each page reused without its bytes (nil in files)
