@@ -259,15 +259,15 @@ type Summary struct {
 	PublicFiles             int
 	Warnings                int
 	Duration                time.Duration
-	History                 string   // what history was read, or could not be
+	History                 string // what history was read, or could not be
 	// State says what the build took from the state the last one saved
 	// (Options.StateDir); Made and Reused count the content files it made
 	// and those it took as the last build made them.
 	State        string
 	Made, Reused int
-	BaseURL                 string   // the address the site was built for
-	Search                  bool     // whether the search index was built
-	Segments                []string // the segments rendered; none for the whole site
+	BaseURL      string   // the address the site was built for
+	Search       bool     // whether the search index was built
+	Segments     []string // the segments rendered; none for the whole site
 	// Where the time went: Hugo rendering, Pagefind indexing, and the rest
 	// (the generator's own work: load, check, derive, history, write, export).
 	HugoTime, SearchTime, OwnTime time.Duration
