@@ -651,17 +651,19 @@ func filesIn(dir string) map[string]bool {
 }
 
 // CountInputs is how many files the input folders (claims/, people/ and
-// corpus/) hold, as a build announces before loading them; translations
-// and files the loaders will refuse are counted too.
+// corpus/) hold, as a build announces before loading them: translations
+// are counted, the captured originals of sources and READMEs are not
+// (files the loaders will refuse are).
 func CountInputs(root string) int {
 	n := 0
 	for _, dir := range []string{claims.Dir, people.Dir, corpus.Dir} {
-		filepath.WalkDir(filepath.Join(root, dir), func(_ string, d os.DirEntry, err error) error {
-			if err == nil && d.Type().IsRegular() {
+		entries, _ := os.ReadDir(filepath.Join(root, dir))
+		for _, e := range entries {
+			name := e.Name()
+			if e.Type().IsRegular() && !strings.HasPrefix(name, ".") && name != "README.md" && !meta.IsOriginal(name) {
 				n++
 			}
-			return nil
-		})
+		}
 	}
 	return n
 }

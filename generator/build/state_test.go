@@ -72,3 +72,17 @@ func TestStateReused(t *testing.T) {
 		t.Errorf("a build with nothing changed wrote %d content files, made %d and took %d of %d from the saved state; want 0, 0 and all\n%s", s.Changes.Written, s.Made, s.Reused, s.ContentFiles, s)
 	}
 }
+
+// The stage line counts the input files a build reads: translations, but
+// not captured originals, READMEs or hidden files.
+func TestCountInputs(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"claims/a.md", "claims/a.es.md", "claims/README.md", "corpus/x.txt", "corpus/x.original.html", "people/.hidden", "people/p.md"} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	if n := CountInputs(dir); n != 4 {
+		t.Errorf("CountInputs = %d, want 4 (a.md, a.es.md, x.txt, p.md)", n)
+	}
+}
