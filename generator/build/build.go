@@ -457,7 +457,13 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, probs, err
 	}
 	if len(expected) > 0 {
-		pr.Stage(0, "", "rendering %d pages with Hugo", len(expected))
+		pages := 0
+		for _, p := range expected {
+			if strings.HasSuffix(p, ".html") {
+				pages++
+			}
+		}
+		pr.Stage(0, "", "rendering %d pages with Hugo", pages)
 	} else {
 		pr.Stage(0, "", "rendering segments %s with Hugo", strings.Join(opt.Segments, ", "))
 	}
