@@ -265,9 +265,12 @@ type Summary struct {
 	// and those it took as the last build made them.
 	State        string
 	Made, Reused int
-	BaseURL      string   // the address the site was built for
-	Search       bool     // whether the search index was built
-	Segments     []string // the segments rendered; none for the whole site
+	// Refreshed says content/ was made by bringing the build before
+	// last's up to date (a generation the state named), not anew.
+	Refreshed bool
+	BaseURL   string   // the address the site was built for
+	Search    bool     // whether the search index was built
+	Segments  []string // the segments rendered; none for the whole site
 	// Where the time went: Hugo rendering, Pagefind indexing, and the rest
 	// (the generator's own work: load, check, derive, history, write, export).
 	HugoTime, SearchTime, OwnTime time.Duration
@@ -305,11 +308,11 @@ func (s Summary) String() string {
 	for _, st := range s.Stages {
 		stages = append(stages, st.Name+" "+st.Time.Round(time.Millisecond).String())
 	}
-	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\ncontent: %d files written, %d unchanged, %d removed\nfor %s; %s\ntime: generator %s, Hugo %s, search %s\ngenerator: %s\nhistory: %s\nstate: %s",
+	return fmt.Sprintf("built %d claim, %d person and %d source pages (%d content files, %d files in public/) in %s; %d warnings\ncontent: %d files written, %d unchanged, %d removed\nfor %s; %s\ntime: generator %s, Hugo %s, search %s\ngenerator: %s\nhistory: %s\nstate: %s%s",
 		s.Claims, s.People, s.Sources, s.ContentFiles, s.PublicFiles, s.Duration.Round(time.Millisecond), s.Warnings,
 		s.Changes.Written, s.Changes.Same, s.Changes.Removed, s.BaseURL, search,
 		s.OwnTime.Round(time.Millisecond), s.HugoTime.Round(time.Millisecond), s.SearchTime.Round(time.Millisecond),
-		strings.Join(stages, ", "), s.History, s.State)
+		strings.Join(stages, ", "), s.History, s.State, refreshed(s.Refreshed))
 }
 
 // Build checks the inputs, writes content/ and renders public/. On any error
@@ -327,15 +330,30 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 			return Summary{}, nil, fmt.Errorf("-base-url %s", msg)
 		}
 	}
-	// What earlier builds left is deleted while this one works: deleting
-	// is mostly waiting on the disk. A build that fails does not wait for
-	// it (what is left, the next build deletes); one that succeeds does.
-	cleaned := RemoveStaleAsync(opt.Root)
 	t := &laps{last: start}
 	pr := opt.Progress
 	defer pr.End()
 	pr.Stage(0, "", "loading %d input files from %s/, %s/ and %s/", CountInputs(opt.Root), claims.Dir, people.Dir, corpus.Dir)
 	kept := openState(opt)
+	stage, err := TempDir(opt.Root, "build")
+	if err != nil {
+		return Summary{}, nil, err
+	}
+	defer os.RemoveAll(stage)
+	content := filepath.Join(stage, "content")
+	// The content folder of the build before last, when a build that
+	// keeps a state left it, becomes this build's, to be brought up to
+	// date (refresh).
+	claimed := kept.claim(opt.Root, content)
+	// What earlier builds left is deleted while this one works: deleting
+	// is mostly waiting on the disk. A build that fails does not wait for
+	// it (what is left, the next build deletes); one that succeeds does.
+	cleaned := make(chan struct{})
+	go func() {
+		defer close(cleaned)
+		RemoveStale(opt.Root)
+		removeGenerations(opt.Root)
+	}()
 	l, err := kept.builder(opt.Root, opt.Drafts).Load(ctx)
 	if err != nil {
 		return Summary{}, nil, err
@@ -396,12 +414,6 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		}
 	}()
 	defer func() { <-pruned }()
-	stage, err := TempDir(opt.Root, "build")
-	if err != nil {
-		return Summary{}, l.Probs, err
-	}
-	defer os.RemoveAll(stage)
-	content := filepath.Join(stage, "content")
 	if err := os.MkdirAll(content, 0o755); err != nil {
 		return Summary{}, l.Probs, err
 	}
@@ -410,7 +422,12 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if _, err := site.WriteNew(content, hand, "", pr); err != nil {
 		return Summary{}, l.Probs, err
 	}
-	changes, err := site.WriteNew(content, files, filepath.Join(opt.Root, "content"), pr)
+	var changes site.Changes
+	if claimed {
+		changes, err = kept.refresh(content, filepath.Join(opt.Root, "content"), files, pr)
+	} else {
+		changes, err = site.WriteNew(content, files, filepath.Join(opt.Root, "content"), pr)
+	}
 	if err != nil {
 		return Summary{}, l.Probs, err
 	}
@@ -426,7 +443,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		Claims: len(l.Result.Claims), People: len(l.Result.People), Sources: len(l.Result.Sources),
 		ContentFiles: len(files), Changes: changes, Warnings: warns, History: l.History.Describe(),
 		BaseURL: base, Search: opt.Search != "", Segments: opt.Segments,
-		State: stateSays, Made: made, Reused: reused,
+		State: stateSays, Made: made, Reused: reused, Refreshed: claimed,
 	}
 	probs := l.Probs
 	var expected []string
@@ -511,10 +528,14 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	<-pruned
 	t.lap("clean")
 	pr.End()
-	// The previous content and site, now in the staging folder, are left
-	// for the next build to delete while it works (see RemoveStale): on
-	// some disks deleting 25,000 files takes longer than the generator's
-	// own work on them.
+	// The previous content, now in the staging folder, is kept for the
+	// next build to bring up to date when the state names it (see
+	// refresh); the previous site is left for the next build to delete
+	// while it works (see RemoveStale): on some disks deleting 25,000
+	// files takes longer than the generator's own work on them.
+	if kept.file != "" {
+		os.Rename(content, filepath.Join(opt.Root, generation))
+	}
 	os.Rename(stage, filepath.Join(filepath.Dir(stage), ".old-"+strings.TrimPrefix(filepath.Base(stage), ".build-")))
 	s.Stages = t.stages
 	s.Duration = time.Since(start)
@@ -681,4 +702,11 @@ func inLanguages(n int) string {
 		return ""
 	}
 	return fmt.Sprintf(" in %d languages", n)
+}
+
+func refreshed(yes bool) string {
+	if yes {
+		return "; content/ brought up to date from the build before last's"
+	}
+	return ""
 }

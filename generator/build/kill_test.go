@@ -18,9 +18,12 @@ import (
 // childEnv makes the test binary act as a builder: see TestMain.
 const childEnv = "FACTCHECK_BUILD_CHILD_ROOT"
 
+// childStateEnv is the child builder's state folder (Options.StateDir).
+const childStateEnv = "FACTCHECK_BUILD_CHILD_STATE"
+
 func TestMain(m *testing.M) {
 	if root := os.Getenv(childEnv); root != "" {
-		if _, _, err := Build(context.Background(), Options{Root: root}); err != nil {
+		if _, _, err := Build(context.Background(), Options{Root: root, StateDir: os.Getenv(childStateEnv)}); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -47,17 +50,21 @@ func TestKilledBuildLeavesOutputWhole(t *testing.T) {
 	folders := []string{"public", "content/claims", "content/people", "content/sources", "content/ratings"}
 	newGen := snapshot(t, newDir, folders)
 
+	// The builds keep a state, so that each brings up to date the content
+	// folder the build before last left (a generation) instead of making
+	// a new one: a kill must leave that whole too.
+	states := t.TempDir()
 	kills, finished := 0, 0
 	for i := 0; i < 12; i++ {
 		os.WriteFile(claim, orig, 0o644)
-		if _, _, err := Build(context.Background(), Options{Root: dir}); err != nil {
+		if _, _, err := Build(context.Background(), Options{Root: dir, StateDir: states}); err != nil {
 			t.Fatal(err)
 		}
 		oldGen := snapshot(t, dir, folders)
 		os.WriteFile(claim, edited, 0o644)
 
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), childEnv+"="+dir)
+		cmd.Env = append(os.Environ(), childEnv+"="+dir, childStateEnv+"="+states)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -80,12 +87,16 @@ func TestKilledBuildLeavesOutputWhole(t *testing.T) {
 	if kills == 0 {
 		t.Error("no build was killed midway: the test proves nothing")
 	}
-	// The next build cleans up what the killed ones left.
-	if _, _, err := Build(context.Background(), Options{Root: dir}); err != nil {
+	// The next build cleans up what the killed ones left, and leaves one
+	// generation.
+	if _, _, err := Build(context.Background(), Options{Root: dir, StateDir: states}); err != nil {
 		t.Fatal(err)
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".build-*")); len(left) != 0 {
 		t.Errorf("staging folders of killed builds were not removed: %v", left)
+	}
+	if gens, _ := filepath.Glob(filepath.Join(dir, ".gen-*")); len(gens) > 1 {
+		t.Errorf("%d generations left, want at most one: %v", len(gens), gens)
 	}
 }
 

@@ -1,17 +1,23 @@
 package build
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/factcheck-mx/factcheck/generator/config"
 	"github.com/factcheck-mx/factcheck/generator/meta"
 	"github.com/factcheck-mx/factcheck/generator/par"
+	"github.com/factcheck-mx/factcheck/generator/progress"
 	"github.com/factcheck-mx/factcheck/generator/site"
 	"github.com/factcheck-mx/factcheck/generator/state"
 )
@@ -93,7 +99,8 @@ func unchanged(dir string, files map[string]state.FileStat) map[string]bool {
 const racy = 2 * time.Second
 
 // described returns the FileStat of each of the files (slash paths) in
-// dir modified more than racy ago.
+// dir, the zero FileStat (which no file has) for those modified less than
+// racy ago.
 func described(dir string, files []string) map[string]state.FileStat {
 	stats := make([]state.FileStat, len(files))
 	ok := make([]bool, len(files))
@@ -101,8 +108,9 @@ func described(dir string, files []string) map[string]state.FileStat {
 	par.Do(len(files), func(i int) {
 		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(files[i])))
 		if err == nil && info.Mode().IsRegular() && now.Sub(info.ModTime()) > racy {
-			stats[i], ok[i] = state.Stat(info), true
+			stats[i] = state.Stat(info)
 		}
+		ok[i] = err == nil
 	})
 	out := make(map[string]state.FileStat, len(files))
 	for i, p := range files {
@@ -201,4 +209,152 @@ func (l *Loaded) snapshot(content map[string]state.FileStat) *state.Snapshot {
 		}
 	}
 	return s
+}
+
+// generation is the folder of the site root where a build that keeps a
+// state leaves the content folder it replaced, for the next build to
+// bring up to date (refresh) instead of making a new folder: most of its
+// files are the very files (hard links) of the content folder that
+// replaced it, so bringing it up to date costs what changed, where making
+// a new folder costs a link per file. Nothing in it is trusted: refresh
+// checks every file it keeps.
+const generation = ".gen-content"
+
+// claim moves the generation into dir (a staging folder's content/), which
+// must not exist, when k keeps a state, and reports whether it did. Only
+// the generated sections are taken.
+func (k kept) claim(root, dir string) bool {
+	if k.file == "" {
+		return false
+	}
+	gen := filepath.Join(root, generation)
+	if info, err := os.Lstat(gen); err != nil || !info.IsDir() {
+		return false
+	}
+	if os.Rename(gen, dir) != nil {
+		return false
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !e.IsDir() || !slices.Contains(site.Sections, e.Name()) {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+	return true
+}
+
+// removeGenerations deletes what is left of generations in root (see
+// claim): a build takes the generation before this runs.
+func removeGenerations(root string) {
+	entries, _ := os.ReadDir(root)
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), ".gen-") {
+			os.RemoveAll(filepath.Join(root, e.Name()))
+		}
+	}
+}
+
+// refresh makes tree, a generation claimed (the content folder before
+// old), hold files, as site.WriteNew makes a new folder hold them. Every
+// file of tree that files does not name, and anything that is not a
+// regular file or a folder, is removed first (whatever was put there, even
+// by hand), and the folders left empty after. Then each file is left when
+// it already holds the bytes (for a page reused without its bytes: when it
+// is the very file of old the state describes, the same inode), else
+// replaced by old's file (linked) when that holds the bytes, else
+// written. A file is replaced by removing it first, never written over:
+// it may be the same inode as old's. Changes count as WriteNew counts
+// them, against old as the state describes it.
+func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Reporter) (site.Changes, error) {
+	var dirs []string
+	for _, sec := range site.Sections {
+		filepath.WalkDir(filepath.Join(tree, sec), func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			rel, _ := filepath.Rel(tree, p)
+			switch {
+			case d.IsDir():
+				dirs = append(dirs, p)
+			case !d.Type().IsRegular():
+				os.Remove(p) // a link, a pipe…: never followed
+			default:
+				if _, ok := files[filepath.ToSlash(rel)]; !ok {
+					os.Remove(p)
+				}
+			}
+			return nil
+		})
+	}
+	paths := slices.Sorted(maps.Keys(files))
+	made := map[string]bool{}
+	for _, p := range paths {
+		if d := path.Dir(p); !made[d] {
+			made[d] = true
+			if err := os.MkdirAll(filepath.Join(tree, filepath.FromSlash(d)), 0o755); err != nil {
+				return site.Changes{}, err
+			}
+		}
+	}
+	var written, same atomic.Int64
+	errs := make([]error, len(paths))
+	par.Do(len(paths), func(i int) {
+		defer pr.Add(1)
+		p := paths[i]
+		t, o := filepath.Join(tree, filepath.FromSlash(p)), filepath.Join(old, filepath.FromSlash(p))
+		data := files[p]
+		if data == nil { // only with a state: k.snap is set
+			if info, err := os.Lstat(t); err == nil && info.Mode().IsRegular() && state.Stat(info) == k.snap.Content[p] {
+				same.Add(1)
+				return
+			}
+			os.Remove(t)
+			if errs[i] = os.Link(o, t); errs[i] == nil {
+				same.Add(1)
+			}
+			return
+		}
+		if sameBytes(o, data) {
+			same.Add(1)
+			if sameBytes(t, data) {
+				return
+			}
+			os.Remove(t)
+			if os.Link(o, t) == nil {
+				return
+			}
+		} else {
+			written.Add(1)
+			if sameBytes(t, data) {
+				return
+			}
+			os.Remove(t)
+		}
+		errs[i] = os.WriteFile(t, data, 0o644)
+	})
+	ch := site.Changes{Written: int(written.Load()), Same: int(same.Load())}
+	if err := errors.Join(errs...); err != nil {
+		return ch, err
+	}
+	for i := len(dirs) - 1; i >= 0; i-- {
+		os.Remove(dirs[i]) // only when empty
+	}
+	if k.snap != nil {
+		for p := range k.snap.Content {
+			if _, ok := files[p]; !ok {
+				ch.Removed++
+			}
+		}
+	}
+	return ch, nil
+}
+
+// sameBytes reports whether the regular file at p holds exactly data.
+func sameBytes(p string, data []byte) bool {
+	info, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	b, err := os.ReadFile(p)
+	return err == nil && bytes.Equal(b, data)
 }

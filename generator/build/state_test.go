@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factcheck-mx/factcheck/generator/site"
 	"github.com/factcheck-mx/factcheck/generator/state"
 )
 
@@ -52,15 +53,18 @@ func TestStateReused(t *testing.T) {
 	if parsed != 0 || unused != 0 || corpus || checked != 0 {
 		t.Errorf("loading from the saved state parsed %d files (%d saved values unused), derived the corpus again: %v, checked %d claims; want none", parsed, unused, corpus, checked)
 	}
-	// The files the first build wrote are too new to be trusted (racy):
-	// age them, as time does.
-	old := time.Now().Add(-time.Hour)
-	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			os.Chtimes(p, old, old)
-		}
-		return nil
-	})
+	// The files a build wrote are too new to be trusted (racy): age
+	// them, as time does.
+	age := func() {
+		old := time.Now().Add(-time.Hour)
+		filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				os.Chtimes(p, old, old)
+			}
+			return nil
+		})
+	}
+	age()
 	if _, _, err := Build(ctx, Options{Root: dir, StateDir: states}); err != nil { // describes the aged files
 		t.Fatal(err)
 	}
@@ -70,6 +74,51 @@ func TestStateReused(t *testing.T) {
 	}
 	if s.Changes.Written != 0 || s.Made != 0 || s.Reused != s.ContentFiles {
 		t.Errorf("a build with nothing changed wrote %d content files, made %d and took %d of %d from the saved state; want 0, 0 and all\n%s", s.Changes.Written, s.Made, s.Reused, s.ContentFiles, s)
+	}
+	// Each build now brings up to date the content folder of the build
+	// before last: after each edit, content/ must be what a build from
+	// scratch makes, file for file.
+	claimFiles, _ := filepath.Glob(filepath.Join(dir, "claims", "*.md"))
+	edits := []func(){
+		func() { edit(t, claimFiles[0], "\nsummary: ", "\nsummary: Edited. ") },
+		func() { os.Remove(claimFiles[1]); os.Remove(strings.TrimSuffix(claimFiles[1], ".md") + ".es.md") },
+		func() { edit(t, claimFiles[2], "\nsummary: ", "\nsummary: Edited again. ") },
+		func() {},
+	}
+	for i, e := range edits {
+		e()
+		age()
+		s, _, err := Build(ctx, Options{Root: dir, StateDir: states})
+		if err != nil {
+			t.Fatalf("edit %d: %v", i, err)
+		}
+		if !s.Refreshed {
+			t.Errorf("edit %d: the build did not bring the build before last's content folder up to date:\n%s", i, s)
+		}
+		fresh, err := Load(ctx, dir, false)
+		if err == nil {
+			err = fresh.ReadHistory(ctx, dir)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := fresh.Content("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][]byte{}
+		for _, sec := range site.Sections {
+			filepath.WalkDir(filepath.Join(dir, "content", sec), func(p string, d os.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					rel, _ := filepath.Rel(filepath.Join(dir, "content"), p)
+					got[filepath.ToSlash(rel)], _ = os.ReadFile(p)
+				}
+				return nil
+			})
+		}
+		if d := diffTrees(got, want); d != "" {
+			t.Fatalf("edit %d: content/ differs from a build from scratch:\n%s", i, d)
+		}
 	}
 }
 
@@ -85,4 +134,14 @@ func TestCountInputs(t *testing.T) {
 	if n := CountInputs(dir); n != 4 {
 		t.Errorf("CountInputs = %d, want 4 (a.md, a.es.md, x.txt, p.md)", n)
 	}
+}
+
+// edit replaces the first old in the file at p with new.
+func edit(t *testing.T, p, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil || !strings.Contains(string(data), old) {
+		t.Fatalf("%s: %q not found (%v)", p, old, err)
+	}
+	os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644)
 }

@@ -45,7 +45,9 @@ type Snapshot struct {
 	Pages   map[string]*site.Saved // what each page read, by language code
 	// Content is the generated files the build wrote into content/, as
 	// the file system describes them after it: a page of Pages is reused
-	// without being made again only while its file is still the same.
+	// without being made again only while its file is still the same. A
+	// file modified within a moment of being described has the zero
+	// FileStat, which no file has (git's "racy" files).
 	Content map[string]FileStat
 }
 
