@@ -38,7 +38,7 @@ func checkSymlinks(root string, probs *diag.List) {
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
 			name := d.Name()
-			if filepath.Dir(p) == root && (slices.Contains(skip, name) || strings.HasPrefix(name, ".build-") || strings.HasPrefix(name, ".preview-") || strings.HasPrefix(name, ".old-")) {
+			if filepath.Dir(p) == root && (slices.Contains(skip, name) || strings.HasPrefix(name, ".build-") || strings.HasPrefix(name, ".preview-") || strings.HasPrefix(name, ".old-") || strings.HasPrefix(name, ".gen-")) {
 				return filepath.SkipDir
 			}
 			if filepath.Dir(p) == content && slices.Contains(site.Sections, name) {
