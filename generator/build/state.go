@@ -267,6 +267,7 @@ func removeGenerations(root string) {
 // them, against old as the state describes it.
 func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Reporter) (site.Changes, error) {
 	var dirs []string
+	have := map[string]bool{".": true} // the folders tree has, by slash path
 	for _, sec := range site.Sections {
 		filepath.WalkDir(filepath.Join(tree, sec), func(p string, d os.DirEntry, err error) error {
 			if err != nil {
@@ -276,6 +277,7 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 			switch {
 			case d.IsDir():
 				dirs = append(dirs, p)
+				have[filepath.ToSlash(rel)] = true
 			case !d.Type().IsRegular():
 				os.Remove(p) // a link, a pipe…: never followed
 			default:
@@ -287,10 +289,9 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 		})
 	}
 	paths := slices.Sorted(maps.Keys(files))
-	made := map[string]bool{}
 	for _, p := range paths {
-		if d := path.Dir(p); !made[d] {
-			made[d] = true
+		if d := path.Dir(p); !have[d] {
+			have[d] = true
 			if err := os.MkdirAll(filepath.Join(tree, filepath.FromSlash(d)), 0o755); err != nil {
 				return site.Changes{}, err
 			}
