@@ -352,7 +352,9 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	go func() {
 		defer close(cleaned)
 		RemoveStale(opt.Root)
-		removeGenerations(opt.Root)
+		if kept.file == "" {
+			removeGenerations(opt.Root) // a build that keeps no state keeps no generation
+		}
 	}()
 	l, err := kept.builder(opt.Root, opt.Drafts).Load(ctx)
 	if err != nil {
@@ -419,16 +421,26 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	}
 	hand := l.HandWritten()
 	pr.Stage(len(files)+len(hand), "files", "writing %d content files", len(files)+len(hand))
-	if _, err := site.WriteNew(content, hand, "", pr); err != nil {
-		return Summary{}, l.Probs, err
-	}
 	var changes site.Changes
 	if claimed {
-		changes, err = kept.refresh(content, filepath.Join(opt.Root, "content"), files, pr)
-	} else {
-		changes, err = site.WriteNew(content, files, filepath.Join(opt.Root, "content"), pr)
+		if changes, err = kept.refresh(content, filepath.Join(opt.Root, "content"), files, pr); err != nil {
+			// Something in the generation could not be removed: it is
+			// dropped, and a new folder made as without one.
+			if err := os.RemoveAll(content); err != nil {
+				return Summary{}, l.Probs, fmt.Errorf("the content folder of the build before last cannot be removed: %w", err)
+			}
+			claimed = false
+		}
 	}
-	if err != nil {
+	if !claimed {
+		if err := os.MkdirAll(content, 0o755); err != nil {
+			return Summary{}, l.Probs, err
+		}
+		if changes, err = site.WriteNew(content, files, filepath.Join(opt.Root, "content"), pr); err != nil {
+			return Summary{}, l.Probs, err
+		}
+	}
+	if _, err := site.WriteNew(content, hand, "", pr); err != nil {
 		return Summary{}, l.Probs, err
 	}
 	t.lap("write")

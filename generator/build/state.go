@@ -231,25 +231,40 @@ func (k kept) claim(root, dir string) bool {
 	if info, err := os.Lstat(gen); err != nil || !info.IsDir() {
 		return false
 	}
-	if os.Rename(gen, dir) != nil {
+	// Taken beside dir first, and made dir only once all it holds but
+	// the generated sections is gone: a tree that cannot be cleaned is
+	// left to be deleted with the staging folder.
+	taken := dir + ".gen"
+	if os.Rename(gen, taken) != nil {
 		return false
 	}
-	entries, _ := os.ReadDir(dir)
+	entries, err := os.ReadDir(taken)
+	if err != nil {
+		return false
+	}
 	for _, e := range entries {
 		if !e.IsDir() || !slices.Contains(site.Sections, e.Name()) {
-			os.RemoveAll(filepath.Join(dir, e.Name()))
+			if os.RemoveAll(filepath.Join(taken, e.Name())) != nil {
+				return false
+			}
 		}
 	}
-	return true
+	return os.Rename(taken, dir) == nil
 }
 
-// removeGenerations deletes what is left of generations in root (see
-// claim): a build takes the generation before this runs.
+// removeGenerations deletes the generations in root (see claim), for a
+// build that keeps none. Each is renamed first, to a name of this
+// process's: a build that keeps a state and claims one meanwhile has it
+// whole or not at all (RemoveAll goes on deleting in a folder renamed
+// under it).
 func removeGenerations(root string) {
 	entries, _ := os.ReadDir(root)
-	for _, e := range entries {
+	for i, e := range entries {
 		if e.IsDir() && strings.HasPrefix(e.Name(), ".gen-") {
-			os.RemoveAll(filepath.Join(root, e.Name()))
+			mine := filepath.Join(root, fmt.Sprintf(".old-gen-%d-%d", os.Getpid(), i))
+			if os.Rename(filepath.Join(root, e.Name()), mine) == nil {
+				os.RemoveAll(mine)
+			}
 		}
 	}
 }
@@ -269,9 +284,12 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 	var dirs []string
 	have := map[string]bool{".": true} // the folders tree has, by slash path
 	for _, sec := range site.Sections {
-		filepath.WalkDir(filepath.Join(tree, sec), func(p string, d os.DirEntry, err error) error {
+		err := filepath.WalkDir(filepath.Join(tree, sec), func(p string, d os.DirEntry, err error) error {
 			if err != nil {
-				return nil
+				if os.IsNotExist(err) && p == filepath.Join(tree, sec) {
+					return nil // a section the generation does not have
+				}
+				return err
 			}
 			rel, _ := filepath.Rel(tree, p)
 			switch {
@@ -279,14 +297,17 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 				dirs = append(dirs, p)
 				have[filepath.ToSlash(rel)] = true
 			case !d.Type().IsRegular():
-				os.Remove(p) // a link, a pipe…: never followed
+				return os.Remove(p) // a link, a pipe…: never followed
 			default:
 				if _, ok := files[filepath.ToSlash(rel)]; !ok {
-					os.Remove(p)
+					return os.Remove(p)
 				}
 			}
 			return nil
 		})
+		if err != nil {
+			return site.Changes{}, err
+		}
 	}
 	paths := slices.Sorted(maps.Keys(files))
 	for _, p := range paths {
@@ -309,29 +330,40 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 				same.Add(1)
 				return
 			}
-			os.Remove(t)
-			if errs[i] = os.Link(o, t); errs[i] == nil {
-				same.Add(1)
+			if errs[i] = removeFile(t); errs[i] == nil {
+				errs[i] = os.Link(o, t) // linked checks it is the file described
 			}
+			same.Add(1)
 			return
 		}
-		if sameBytes(o, data) {
+		if info, ok := sameBytes(o, data); ok {
 			same.Add(1)
-			if sameBytes(t, data) {
+			if _, ok := sameBytes(t, data); ok {
 				return
 			}
-			os.Remove(t)
-			if os.Link(o, t) == nil {
+			if errs[i] = removeFile(t); errs[i] != nil {
 				return
+			}
+			// The file linked must be the one read: another build may
+			// have swapped its content in meanwhile.
+			if os.Link(o, t) == nil {
+				if after, err := os.Lstat(t); err == nil && os.SameFile(info, after) {
+					return
+				}
+				if errs[i] = removeFile(t); errs[i] != nil {
+					return
+				}
 			}
 		} else {
 			written.Add(1)
-			if sameBytes(t, data) {
+			if _, ok := sameBytes(t, data); ok {
 				return
 			}
-			os.Remove(t)
+			if errs[i] = removeFile(t); errs[i] != nil {
+				return
+			}
 		}
-		errs[i] = os.WriteFile(t, data, 0o644)
+		errs[i] = createFile(t, data)
 	})
 	ch := site.Changes{Written: int(written.Load()), Same: int(same.Load())}
 	if err := errors.Join(errs...); err != nil {
@@ -350,12 +382,35 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 	return ch, nil
 }
 
-// sameBytes reports whether the regular file at p holds exactly data.
-func sameBytes(p string, data []byte) bool {
+// sameBytes reports whether the regular file at p holds exactly data,
+// and returns what describes it.
+func sameBytes(p string, data []byte) (os.FileInfo, bool) {
 	info, err := os.Lstat(p)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return false
+		return nil, false
 	}
 	b, err := os.ReadFile(p)
-	return err == nil && bytes.Equal(b, data)
+	return info, err == nil && bytes.Equal(b, data)
+}
+
+// removeFile removes p if it is there.
+func removeFile(p string) error {
+	if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	return nil
+}
+
+// createFile writes data to a new file at p, which must not exist: a file
+// that could not be removed is never written over (it may be content/'s).
+func createFile(p string, data []byte) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
