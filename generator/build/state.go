@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -336,9 +335,9 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 			same.Add(1)
 			return
 		}
-		if info, ok := sameBytes(o, data); ok {
+		if info, ok := site.SameBytes(o, data); ok {
 			same.Add(1)
-			if _, ok := sameBytes(t, data); ok {
+			if _, ok := site.SameBytes(t, data); ok {
 				return
 			}
 			if errs[i] = removeFile(t); errs[i] != nil {
@@ -356,7 +355,7 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 			}
 		} else {
 			written.Add(1)
-			if _, ok := sameBytes(t, data); ok {
+			if _, ok := site.SameBytes(t, data); ok {
 				return
 			}
 			if errs[i] = removeFile(t); errs[i] != nil {
@@ -380,17 +379,6 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 		}
 	}
 	return ch, nil
-}
-
-// sameBytes reports whether the regular file at p holds exactly data,
-// and returns what describes it.
-func sameBytes(p string, data []byte) (os.FileInfo, bool) {
-	info, err := os.Lstat(p)
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return nil, false
-	}
-	b, err := os.ReadFile(p)
-	return info, err == nil && bytes.Equal(b, data)
 }
 
 // removeFile removes p if it is there.

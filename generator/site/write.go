@@ -57,7 +57,7 @@ func WriteNew(dir string, files map[string][]byte, old string, pr *progress.Repo
 		}
 		if old != "" {
 			prev := filepath.Join(old, filepath.FromSlash(p))
-			if sameBytes(prev, files[p]) && os.Link(prev, full) == nil {
+			if _, ok := SameBytes(prev, files[p]); ok && os.Link(prev, full) == nil {
 				same.Add(1)
 				return
 			}
@@ -112,14 +112,15 @@ func mkdirs(dir string, paths []string) error {
 	return nil
 }
 
-// sameBytes reports whether the regular file at path holds exactly data.
-func sameBytes(path string, data []byte) bool {
+// SameBytes reports whether the regular file at path holds exactly data,
+// and returns what describes it.
+func SameBytes(path string, data []byte) (os.FileInfo, bool) {
 	fi, err := os.Lstat(path)
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
-		return false
+		return nil, false
 	}
 	b, err := os.ReadFile(path)
-	return err == nil && bytes.Equal(b, data)
+	return fi, err == nil && bytes.Equal(b, data)
 }
 
 // Update makes dir, a folder that holds prev (the files of the last update;
