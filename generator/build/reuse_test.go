@@ -26,7 +26,6 @@ import (
 // load; and that after an edit to claims alone it did build few pages.
 func TestBuilderReusesPages(t *testing.T) {
 	const claims, steps = 200, 80
-	ctx := context.Background()
 	dir := newSite(t, nil, false)
 	stats, err := synth.Write(dir, claims, 7)
 	if err != nil {
@@ -139,21 +138,7 @@ func TestBuilderReusesPages(t *testing.T) {
 			return replace(filepath.Join(dir, "corpus", pick("s%06d.txt", stats.Sources)), `\n*$`, fmt.Sprintf("\n\nAn added paragraph %d.\n", n))
 		}},
 	}
-	// load loads the site with bl, reads its history and makes its content.
-	load := func(bl *Builder) (*Loaded, map[string][]byte) {
-		l, err := bl.Load(ctx)
-		if err == nil {
-			err = l.ReadHistory(ctx, dir)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		files, err := l.Content("")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return l, files
-	}
+	load := func(bl *Builder) (*Loaded, map[string][]byte) { return loadContent(t, bl, dir) }
 	b := NewBuilder(dir, false)
 	first, _ := load(b)
 	if err := first.Probs.Err(); err != nil {
@@ -315,4 +300,23 @@ func TestBuilderTranslations(t *testing.T) {
 	if en, es := b.pages["en"].Built(), b.pages["es"].Built(); en != 0 || es == 0 || es > len(after)/10 {
 		t.Errorf("built again: %d English and %d Spanish pages of %d files; want no English page and a few Spanish ones", en, es, len(after))
 	}
+}
+
+// loadContent loads the site at dir with b, reads its history and makes
+// its content.
+func loadContent(t *testing.T, b *Builder, dir string) (*Loaded, map[string][]byte) {
+	t.Helper()
+	ctx := context.Background()
+	l, err := b.Load(ctx)
+	if err == nil {
+		err = l.ReadHistory(ctx, dir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := l.Content("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l, files
 }
