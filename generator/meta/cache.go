@@ -2,6 +2,8 @@ package meta
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
 	"reflect"
 	"slices"
@@ -84,7 +86,7 @@ func parsed[T any](c *Cache, kind string, f File, probs *diag.List, parse func(F
 	if c == nil {
 		return parse(f, probs)
 	}
-	key := kind + "\x00" + f.Path
+	key := kind + "\x00" + f.Path // kind: kindKey's
 	c.mu.Lock()
 	p, ok := c.parsed[key]
 	if ok && p.hash == f.Hash && !p.used {
@@ -117,6 +119,7 @@ func parsed[T any](c *Cache, kind string, f File, probs *diag.List, parse func(F
 func ParseAll[T any](c *Cache, kind string, files []File, probs *diag.List, parse func(File, *diag.List) T) []T {
 	out := make([]T, len(files))
 	own := make([]diag.List, len(files))
+	kind = kindKey(kind)
 	par.Do(len(files), func(i int) { out[i] = parsed(c, kind, files[i], &own[i], parse) })
 	for _, l := range own {
 		*probs = append(*probs, l...)
@@ -124,8 +127,18 @@ func ParseAll[T any](c *Cache, kind string, files []File, probs *diag.List, pars
 	return out
 }
 
+// kindKey is what c keeps of a parser's name: its first word and a digest
+// of the rest. A name says everything the parser's result depends on
+// (claims: the day and the whole rating scale, some kilobytes), and a
+// state keeps it once per file.
+func kindKey(kind string) string {
+	word, _, _ := strings.Cut(kind, " ")
+	sum := sha256.Sum256([]byte(kind))
+	return word + " " + hex.EncodeToString(sum[:16])
+}
+
 // A Parsed is one value a Cache keeps, as another process can take it back
-// (Saved, Restore): what the parser named Kind made of the file at Path
+// (Saved, Restore): what the parser named Kind (its kindKey) made of the file at Path
 // with the git hash Hash, and the problems it reported.
 type Parsed struct {
 	Kind, Path, Hash string
