@@ -15,14 +15,15 @@
 package state
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash/crc32"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,6 +35,7 @@ import (
 	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/derive"
 	"github.com/factcheck-mx/factcheck/generator/meta"
+	"github.com/factcheck-mx/factcheck/generator/par"
 	"github.com/factcheck-mx/factcheck/generator/people"
 	"github.com/factcheck-mx/factcheck/generator/site"
 )
@@ -64,7 +66,7 @@ func Stat(info os.FileInfo) FileStat {
 }
 
 // magic starts every state file; the number changes with the format.
-const magic = "fuente state 1\n"
+const magic = "fuente state 2\n"
 
 // DefaultDir is where builds keep their state: the user's cache folder
 // ($XDG_CACHE_HOME or ~/.cache on Linux), fuente/state; "" when there is
@@ -113,6 +115,13 @@ func types() {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
+// parts are a Snapshot's fields as the file holds them: each encoded on
+// its own (gob), so that they are encoded and decoded on every core, and
+// each checked by a length and a checksum.
+func (s *Snapshot) parts() []any {
+	return []any{&s.Parsed, &s.Derived, &s.Pages, &s.Content}
+}
+
 // Read returns the state saved in file under key. When there is none to
 // use it returns nil and why: "" when the file does not exist (no build
 // saved one yet), else what is wrong with it.
@@ -130,17 +139,34 @@ func Read(file, key string) (*Snapshot, string) {
 		return nil, "is not a state file of this version of the generator"
 	case !bytes.HasPrefix(data, []byte(head)):
 		return nil, "was saved by another version of the generator, or for another configuration or options"
-	case len(data) < len(head)+12:
-		return nil, "is damaged (cut short)"
 	}
 	data = data[len(head):]
-	n, sum, body := binary.LittleEndian.Uint64(data), binary.LittleEndian.Uint32(data[8:]), data[12:]
-	if uint64(len(body)) != n || crc32.Checksum(body, castagnoli) != sum {
-		return nil, "is damaged (its checksum does not match its contents)"
+	var s Snapshot
+	parts := s.parts()
+	bodies := make([][]byte, len(parts))
+	for i := range parts {
+		if len(data) < 12 {
+			return nil, "is damaged (cut short)"
+		}
+		n, sum := binary.LittleEndian.Uint64(data), binary.LittleEndian.Uint32(data[8:])
+		data = data[12:]
+		if uint64(len(data)) < n {
+			return nil, "is damaged (cut short)"
+		}
+		if bodies[i] = data[:n]; crc32.Checksum(bodies[i], castagnoli) != sum {
+			return nil, "is damaged (its checksum does not match its contents)"
+		}
+		data = data[n:]
+	}
+	if len(data) > 0 {
+		return nil, "is damaged (bytes after its end)"
 	}
 	types()
-	var s Snapshot
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&s); err != nil {
+	errs := make([]error, len(parts))
+	par.Do(len(parts), func(i int) {
+		errs[i] = gob.NewDecoder(bytes.NewReader(bodies[i])).Decode(parts[i])
+	})
+	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Sprintf("is damaged (%v)", err)
 	}
 	now := time.Now()
@@ -171,8 +197,13 @@ func Prune(dir string, unused time.Duration) {
 // it: a reader sees the old state or the new, never part of one.
 func Write(file, key string, s *Snapshot) error {
 	types()
-	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(s); err != nil {
+	parts := s.parts()
+	bodies := make([]bytes.Buffer, len(parts))
+	errs := make([]error, len(parts))
+	par.Do(len(parts), func(i int) {
+		errs[i] = gob.NewEncoder(&bodies[i]).Encode(parts[i])
+	})
+	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
@@ -183,16 +214,16 @@ func Write(file, key string, s *Snapshot) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	var n [12]byte
-	binary.LittleEndian.PutUint64(n[:], uint64(body.Len()))
-	binary.LittleEndian.PutUint32(n[8:], crc32.Checksum(body.Bytes(), castagnoli))
-	_, err = io.WriteString(tmp, magic+key+"\n")
-	if err == nil {
-		_, err = tmp.Write(n[:])
+	w := bufio.NewWriter(tmp)
+	w.WriteString(magic + key + "\n")
+	for i := range bodies {
+		var n [12]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(bodies[i].Len()))
+		binary.LittleEndian.PutUint32(n[8:], crc32.Checksum(bodies[i].Bytes(), castagnoli))
+		w.Write(n[:])
+		w.Write(bodies[i].Bytes())
 	}
-	if err == nil {
-		_, err = body.WriteTo(tmp)
-	}
+	err = w.Flush() // a write's error is kept, and returned here
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
