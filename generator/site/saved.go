@@ -86,17 +86,27 @@ func Restore(s *Saved, have func(path string) bool) *Cache {
 }
 
 // A digester hashes what pages read of one state. Digests of the history
-// of input files are computed once each.
+// of input files are computed once each, and so is what a claim adds to
+// a digest (claims: most pages read some, lists read thousands).
 type digester struct {
 	st       *state
 	mu       sync.Mutex
 	history  map[string]string
 	corr     string
 	corrDone bool
+	claims   map[string][]byte // what claim(id) hashes, by id
 }
 
 func newDigester(st *state) *digester {
-	return &digester{st: st, history: map[string]string{}}
+	d := &digester{st: st, history: map[string]string{}, claims: make(map[string][]byte, len(st.r.Claim))}
+	for id, c := range st.r.Claim {
+		b := appendStr(nil, id)
+		for ; c != nil; c = c.Original {
+			b = appendStr(appendStr(b, c.Path), c.Hash)
+		}
+		d.claims[id] = appendStr(b, "|")
+	}
+	return d
 }
 
 // base is the digest of what every page reads directly (what sameBase
@@ -125,14 +135,17 @@ func (d *digester) base() string {
 func (d *digester) reads(rd *reads) string {
 	r := d.st.r
 	h := sha256.New()
-	str := func(s string) { io.WriteString(h, strconv.Itoa(len(s))+":"+s) }
+	var buf []byte
+	str := func(s string) {
+		buf = appendStr(buf[:0], s)
+		h.Write(buf)
+	}
 	claim := func(id string) {
-		str(id)
-		c := r.Claim[id]
-		for ; c != nil; c = c.Original {
-			str(c.Path)
-			str(c.Hash)
+		if b, ok := d.claims[id]; ok {
+			h.Write(b)
+			return
 		}
+		str(id) // an id of no claim
 		str("|")
 	}
 	list := func(k string, m map[string][]string) {
@@ -202,6 +215,12 @@ func (d *digester) reads(rd *reads) string {
 		str(c)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// appendStr appends s to b as a digest takes a string: its length, a
+// colon, and s.
+func appendStr(b []byte, s string) []byte {
+	return append(append(strconv.AppendInt(b, int64(len(s)), 10), ':'), s...)
 }
 
 func (d *digester) pageHistory(path string) string {
