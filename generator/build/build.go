@@ -8,7 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/factcheck-mx/factcheck/generator/card"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -16,8 +16,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/factcheck-mx/factcheck/generator/card"
 	"github.com/factcheck-mx/factcheck/generator/claims"
 	"github.com/factcheck-mx/factcheck/generator/config"
 	"github.com/factcheck-mx/factcheck/generator/corpus"
@@ -356,7 +358,12 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 			removeGenerations(opt.Root) // a build that keeps no state keeps no generation
 		}
 	}()
-	l, err := kept.builder(opt.Root, opt.Drafts).Load(ctx)
+	gen := ""
+	if claimed {
+		gen = content
+	}
+	have := kept.unchanged(filepath.Join(opt.Root, "content"), gen)
+	l, err := kept.builder(opt.Root, opt.Drafts, have).Load(ctx)
 	if err != nil {
 		return Summary{}, nil, err
 	}
@@ -410,8 +417,10 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	pruned := make(chan struct{})
 	go func() {
 		defer close(pruned)
-		cards.Prune(30 * 24 * time.Hour) // cards no build has used for a month
-		if opt.StateDir != "" {
+		if pruneDue(opt.CardCache, time.Now()) {
+			cards.Prune(30 * 24 * time.Hour) // cards no build has used for a month
+		}
+		if pruneDue(opt.StateDir, time.Now()) {
 			state.Prune(opt.StateDir, 30*24*time.Hour) // sites no build has used for a month
 		}
 	}()
@@ -419,11 +428,23 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if err := os.MkdirAll(content, 0o755); err != nil {
 		return Summary{}, l.Probs, err
 	}
+	// The export reads the derived site only: it is made while the
+	// content is written.
+	type exported struct {
+		data map[string][]byte
+		err  error
+	}
+	exports := make(chan exported, 1)
+	go func() {
+		data, err := export.Files(l.Result, base)
+		exports <- exported{data, err}
+	}()
 	hand := l.HandWritten()
 	pr.Stage(len(files)+len(hand), "files", "writing %d content files", len(files)+len(hand))
 	var changes site.Changes
+	var desc map[string]state.FileStat // the files as described, for the state
 	if claimed {
-		if changes, err = kept.refresh(content, filepath.Join(opt.Root, "content"), files, pr); err != nil {
+		if changes, desc, err = kept.refresh(content, filepath.Join(opt.Root, "content"), files, have, pr); err != nil {
 			// Something in the generation could not be removed: it is
 			// dropped, and a new folder made as without one.
 			if err := os.RemoveAll(content); err != nil {
@@ -446,10 +467,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	t.lap("write")
 	// Everything after Hugo needs only the export and a few counts: let the
 	// derived site and its content go before Hugo's own memory peak.
-	data, err := export.Files(l.Result, base)
-	if err != nil {
-		return Summary{}, l.Probs, err
+	exp := <-exports
+	if exp.err != nil {
+		return Summary{}, l.Probs, exp.err
 	}
+	data := exp.data
 	_, warns := l.Probs.Counts()
 	s := Summary{
 		Claims: len(l.Result.Claims), People: len(l.Result.People), Sources: len(l.Result.Sources),
@@ -467,9 +489,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	}
 	t.lap("export")
 	if kept.file != "" {
-		desc := described(content, slices.Collect(maps.Keys(files)))
-		if err := kept.linked(files, desc); err != nil {
-			return Summary{}, l.Probs, err
+		if !claimed {
+			desc = described(content, slices.Collect(maps.Keys(files)))
+			if err := kept.linked(files, desc); err != nil {
+				return Summary{}, l.Probs, err
+			}
 		}
 		if err := kept.save(l, desc); err != nil {
 			probs.Warnf(kept.file, 0, "the build's state could not be saved (%v): the next build parses and derives everything again", err)
@@ -679,10 +703,12 @@ func RemoveStaleAsync(root string) <-chan struct{} {
 // filesIn returns the files under dir, by slash path relative to it.
 func filesIn(dir string) map[string]bool {
 	files := map[string]bool{}
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			rel, _ := filepath.Rel(dir, p)
-			files[filepath.ToSlash(rel)] = true
+	var mu sync.Mutex
+	walk(dir, func(rel string, d fs.DirEntry) error {
+		if !d.IsDir() {
+			mu.Lock()
+			files[rel] = true
+			mu.Unlock()
 		}
 		return nil
 	})
@@ -721,4 +747,30 @@ func refreshed(yes bool) string {
 		return "; content/ brought up to date from the build before last's"
 	}
 	return ""
+}
+
+// pruned names the file whose time says when a build last pruned the
+// folder it is in (a cache of cards, or of states).
+const pruneMark = ".pruned"
+
+// pruneEvery is how often a cache folder is pruned: reading a folder of
+// tens of thousands of cards costs a build most of a second of a core,
+// and pruning removes what no build has used for a month.
+const pruneEvery = 24 * time.Hour
+
+// pruneDue reports whether dir ("" for none) is due to be pruned at now
+// (not pruned for pruneEvery, or never), and if so records now as its
+// last pruning.
+func pruneDue(dir string, now time.Time) bool {
+	if dir == "" {
+		return false
+	}
+	mark := filepath.Join(dir, pruneMark)
+	if info, err := os.Stat(mark); err == nil && now.Sub(info.ModTime()) < pruneEvery && !info.ModTime().After(now) {
+		return false
+	}
+	if err := os.WriteFile(mark, nil, 0o644); err != nil {
+		return false // a folder that cannot be written: nothing to prune there
+	}
+	return os.Chtimes(mark, now, now) == nil
 }

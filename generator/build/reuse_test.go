@@ -170,7 +170,7 @@ func TestBuilderReusesPages(t *testing.T) {
 		if kept.why != "" {
 			t.Fatalf("step %d: the saved state %s", n, kept.why)
 		}
-		rb := kept.builder(dir, false)
+		rb := kept.builder(dir, false, kept.unchanged(filepath.Join(dir, "content"), ""))
 		restored, restoredFiles := load(rb)
 		reusedPages := 0
 		for _, c := range rb.pages {

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -52,7 +54,9 @@ func openState(opt Options) kept {
 
 // builder returns the Builder a build loads with: one that starts from
 // the kept state, and keeps what it parses for the next, when k keeps any.
-func (k kept) builder(root string, drafts bool) *Builder {
+// have says which files of content/ the state describes are still as
+// described (unchanged): only their pages are reused without being made.
+func (k kept) builder(root string, drafts bool, have map[string]place) *Builder {
 	b := &Builder{root: root, drafts: drafts}
 	if k.file == "" {
 		return b
@@ -64,27 +68,54 @@ func (k kept) builder(root string, drafts bool) *Builder {
 		b.saved = k.snap.Derived
 	}
 	if k.snap != nil && k.snap.Pages != nil {
-		have := unchanged(filepath.Join(root, "content"), k.snap.Content)
 		for code, saved := range k.snap.Pages {
-			b.pages[code] = site.Restore(saved, func(p string) bool { return have[p] })
+			b.pages[code] = site.Restore(saved, func(p string) bool { return have[p] != gone })
 		}
 	}
 	return b
 }
 
-// unchanged returns which of the files in dir that files describes are as
-// it describes them (see state.FileStat).
-func unchanged(dir string, files map[string]state.FileStat) map[string]bool {
+// A place is where a file the state describes is still as described.
+type place uint8
+
+const (
+	gone      place = iota // nowhere: changed, or removed
+	inContent              // content/'s file (the generation's is another)
+	inGen                  // the generation's file, the very file (inode) of content/
+)
+
+// unchanged returns where each file of content/ that k's state describes
+// is still as described (see state.FileStat): in gen, the generation
+// claimed (see claim; "" for none), which holds most of content/'s very
+// files, else in content itself. A file found in gen is the one the
+// build keeps without looking at it again (refresh).
+func (k kept) unchanged(content, gen string) map[string]place {
+	if k.snap == nil {
+		return nil
+	}
+	files := k.snap.Content
 	paths := slices.Collect(maps.Keys(files))
-	same := make([]bool, len(paths))
+	at := make([]place, len(paths))
 	par.Do(len(paths), func(i int) {
-		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(paths[i])))
-		same[i] = err == nil && info.Mode().IsRegular() && state.Stat(info) == files[paths[i]]
+		p, want := filepath.FromSlash(paths[i]), files[paths[i]]
+		if want == (state.FileStat{}) {
+			return // too new to be trusted when described
+		}
+		same := func(dir string) bool {
+			info, err := os.Lstat(filepath.Join(dir, p))
+			return err == nil && info.Mode().IsRegular() && state.Stat(info) == want
+		}
+		switch {
+		case gen != "" && same(gen):
+			at[i] = inGen
+		case same(content):
+			at[i] = inContent
+		}
 	})
-	out := make(map[string]bool, len(paths))
+	out := make(map[string]place, len(paths))
 	for i, p := range paths {
-		if same[i] {
-			out[p] = true
+		if at[i] != gone {
+			out[p] = at[i]
 		}
 	}
 	return out
@@ -106,8 +137,8 @@ func described(dir string, files []string) map[string]state.FileStat {
 	now := time.Now()
 	par.Do(len(files), func(i int) {
 		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(files[i])))
-		if err == nil && info.Mode().IsRegular() && now.Sub(info.ModTime()) > racy {
-			stats[i] = state.Stat(info)
+		if err == nil && info.Mode().IsRegular() {
+			stats[i] = describedAt(info, now)
 		}
 		ok[i] = err == nil
 	})
@@ -118,6 +149,15 @@ func described(dir string, files []string) map[string]state.FileStat {
 		}
 	}
 	return out
+}
+
+// describedAt is info's FileStat as described at now: the zero FileStat
+// for a file modified less than racy before.
+func describedAt(info os.FileInfo, now time.Time) state.FileStat {
+	if now.Sub(info.ModTime()) <= racy {
+		return state.FileStat{}
+	}
+	return state.Stat(info)
 }
 
 // describe says what the build that loaded l took from k: the summary's
@@ -155,7 +195,7 @@ func LoadSaved(ctx context.Context, root string, drafts bool, dir string) (*Load
 	if k.snap != nil {
 		k.snap.Pages = nil // the pages are build's, not Load's
 	}
-	return k.builder(root, drafts).Load(ctx)
+	return k.builder(root, drafts, nil).Load(ctx)
 }
 
 // linked checks that each page reused without its bytes (nil in files)
@@ -269,75 +309,101 @@ func removeGenerations(root string) {
 }
 
 // refresh makes tree, a generation claimed (the content folder before
-// old), hold files, as site.WriteNew makes a new folder hold them. Every
-// file of tree that files does not name, and anything that is not a
-// regular file or a folder, is removed first (whatever was put there, even
-// by hand), and the folders left empty after. Then each file is left when
-// it already holds the bytes (for a page reused without its bytes: when it
-// is the very file of old the state describes, the same inode), else
+// old), hold files, as site.WriteNew makes a new folder hold them, and
+// returns the files as described (see described). Every file of tree that
+// files does not name, and anything that is not a regular file or a
+// folder, is removed first (whatever was put there, even by hand), and
+// the folders left empty after. Then each file is left when it already
+// holds the bytes (for a page reused without its bytes: when have says
+// it is the very file of old the state describes, the same inode), else
 // replaced by old's file (linked) when that holds the bytes, else
 // written. A file is replaced by removing it first, never written over:
 // it may be the same inode as old's. Changes count as WriteNew counts
 // them, against old as the state describes it.
-func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Reporter) (site.Changes, error) {
-	var dirs []string
-	have := map[string]bool{".": true} // the folders tree has, by slash path
+func (k kept) refresh(tree, old string, files map[string][]byte, have map[string]place, pr *progress.Reporter) (site.Changes, map[string]state.FileStat, error) {
+	now := time.Now()
+	var dirs []string                  // the folders tree has, by slash path
+	made := map[string]bool{".": true} // and those it will have
+	var mu sync.Mutex
 	for _, sec := range site.Sections {
-		err := filepath.WalkDir(filepath.Join(tree, sec), func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				if os.IsNotExist(err) && p == filepath.Join(tree, sec) {
-					return nil // a section the generation does not have
-				}
-				return err
+		top := filepath.Join(tree, sec)
+		info, err := os.Lstat(top)
+		switch {
+		case os.IsNotExist(err):
+			continue // a section the generation does not have
+		case err != nil:
+			return site.Changes{}, nil, err
+		case !info.IsDir(): // claim took folders only; never followed
+			if err := os.Remove(top); err != nil {
+				return site.Changes{}, nil, err
 			}
-			rel, _ := filepath.Rel(tree, p)
+			continue
+		}
+		dirs, made[sec] = append(dirs, sec), true
+		err = walk(top, func(rel string, d fs.DirEntry) error {
+			rel = path.Join(sec, rel)
 			switch {
 			case d.IsDir():
-				dirs = append(dirs, p)
-				have[filepath.ToSlash(rel)] = true
+				mu.Lock()
+				dirs = append(dirs, rel)
+				made[rel] = true
+				mu.Unlock()
 			case !d.Type().IsRegular():
-				return os.Remove(p) // a link, a pipe…: never followed
+				return os.Remove(filepath.Join(tree, filepath.FromSlash(rel))) // a link, a pipe…: never followed
 			default:
-				if _, ok := files[filepath.ToSlash(rel)]; !ok {
-					return os.Remove(p)
+				if _, ok := files[rel]; !ok {
+					return os.Remove(filepath.Join(tree, filepath.FromSlash(rel)))
 				}
 			}
 			return nil
 		})
 		if err != nil {
-			return site.Changes{}, err
+			return site.Changes{}, nil, err
 		}
 	}
 	paths := slices.Sorted(maps.Keys(files))
 	for _, p := range paths {
-		if d := path.Dir(p); !have[d] {
-			have[d] = true
+		if d := path.Dir(p); !made[d] {
+			made[d] = true
 			if err := os.MkdirAll(filepath.Join(tree, filepath.FromSlash(d)), 0o755); err != nil {
-				return site.Changes{}, err
+				return site.Changes{}, nil, err
 			}
 		}
 	}
 	var written, same atomic.Int64
 	errs := make([]error, len(paths))
+	desc := make([]state.FileStat, len(paths))
 	par.Do(len(paths), func(i int) {
 		defer pr.Add(1)
 		p := paths[i]
 		t, o := filepath.Join(tree, filepath.FromSlash(p)), filepath.Join(old, filepath.FromSlash(p))
 		data := files[p]
-		if data == nil { // only with a state: k.snap is set
-			if info, err := os.Lstat(t); err == nil && info.Mode().IsRegular() && state.Stat(info) == k.snap.Content[p] {
-				same.Add(1)
+		if data == nil { // reused: have says where the state's file is
+			same.Add(1)
+			want := k.snap.Content[p]
+			if have[p] == inGen {
+				desc[i] = want // found unchanged, in this private folder
 				return
 			}
-			if errs[i] = removeFile(t); errs[i] == nil {
-				errs[i] = os.Link(o, t) // linked checks it is the file described
+			if errs[i] = removeFile(t); errs[i] != nil {
+				return
 			}
-			same.Add(1)
+			// The file linked must be the one described: another build
+			// may have swapped its content in meanwhile.
+			if errs[i] = os.Link(o, t); errs[i] != nil {
+				return
+			}
+			if info, err := os.Lstat(t); err != nil || state.Stat(info) != want {
+				errs[i] = fmt.Errorf("content/%s changed while this build ran (another build of the same folder at the same time?): nothing was published; build again", p)
+				return
+			}
+			desc[i] = want
 			return
 		}
 		if info, ok := site.SameBytes(o, data); ok {
 			same.Add(1)
-			if _, ok := site.SameBytes(t, data); ok {
+			if info, ok := site.SameBytes(t, data); ok {
+				desc[i] = describedAt(info, now)
 				return
 			}
 			if errs[i] = removeFile(t); errs[i] != nil {
@@ -347,6 +413,7 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 			// have swapped its content in meanwhile.
 			if os.Link(o, t) == nil {
 				if after, err := os.Lstat(t); err == nil && os.SameFile(info, after) {
+					desc[i] = describedAt(after, now)
 					return
 				}
 				if errs[i] = removeFile(t); errs[i] != nil {
@@ -355,21 +422,25 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 			}
 		} else {
 			written.Add(1)
-			if _, ok := site.SameBytes(t, data); ok {
+			if info, ok := site.SameBytes(t, data); ok {
+				desc[i] = describedAt(info, now)
 				return
 			}
 			if errs[i] = removeFile(t); errs[i] != nil {
 				return
 			}
 		}
-		errs[i] = createFile(t, data)
+		errs[i] = createFile(t, data) // just written: described as the zero FileStat
 	})
 	ch := site.Changes{Written: int(written.Load()), Same: int(same.Load())}
 	if err := errors.Join(errs...); err != nil {
-		return ch, err
+		return ch, nil, err
 	}
+	// What a folder holds sorts after it: the folders left empty are
+	// removed from the deepest up.
+	slices.Sort(dirs)
 	for i := len(dirs) - 1; i >= 0; i-- {
-		os.Remove(dirs[i]) // only when empty
+		os.Remove(filepath.Join(tree, filepath.FromSlash(dirs[i]))) // only when empty
 	}
 	if k.snap != nil {
 		for p := range k.snap.Content {
@@ -378,7 +449,11 @@ func (k kept) refresh(tree, old string, files map[string][]byte, pr *progress.Re
 			}
 		}
 	}
-	return ch, nil
+	out := make(map[string]state.FileStat, len(paths))
+	for i, p := range paths {
+		out[p] = desc[i]
+	}
+	return ch, out, nil
 }
 
 // removeFile removes p if it is there.

@@ -150,3 +150,41 @@ func edit(t *testing.T, p, old, new string) {
 	}
 	os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644)
 }
+
+// A cache folder is pruned at most once a day: pruneDue says when, and
+// records it.
+func TestPruneDue(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	mark := filepath.Join(dir, pruneMark)
+	for _, tc := range []struct {
+		name string
+		last time.Time // the mark's time; zero: no mark
+		due  bool
+	}{
+		{"never pruned", time.Time{}, true},
+		{"pruned an hour ago", now.Add(-time.Hour), false},
+		{"pruned a day and an hour ago", now.Add(-25 * time.Hour), true},
+		{"a mark from the future (a clock set back)", now.Add(time.Hour), true},
+	} {
+		os.Remove(mark)
+		if !tc.last.IsZero() {
+			if err := os.WriteFile(mark, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			os.Chtimes(mark, tc.last, tc.last)
+		}
+		if got := pruneDue(dir, now); got != tc.due {
+			t.Errorf("%s: due %v, want %v", tc.name, got, tc.due)
+		}
+		if info, err := os.Stat(mark); tc.due && (err != nil || !info.ModTime().Equal(now)) {
+			t.Errorf("%s: pruning not recorded (%v)", tc.name, err)
+		}
+		if again := pruneDue(dir, now.Add(time.Minute)); again {
+			t.Errorf("%s: due again a minute later", tc.name)
+		}
+	}
+	if pruneDue("", now) {
+		t.Error("no folder is due")
+	}
+}
