@@ -406,11 +406,6 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, l.Probs, err
 	}
 	t.lap("content")
-	made, reused := 0, 0
-	for _, c := range l.builder.pages {
-		made, reused = made+c.Built(), reused+c.Reused()
-	}
-	stateSays := kept.describe(l, made, reused)
 	// Every card this build uses is known: the caches are pruned while
 	// the build goes on (reading folders of tens of thousands of entries
 	// is mostly waiting on the disk).
@@ -446,11 +441,16 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	if claimed {
 		if changes, desc, err = kept.refresh(content, filepath.Join(opt.Root, "content"), files, have, pr); err != nil {
 			// Something in the generation could not be removed: it is
-			// dropped, and a new folder made as without one.
+			// dropped, and a new folder made as without one. The pages
+			// reused from it are made again: content/ may not have them.
 			if err := os.RemoveAll(content); err != nil {
 				return Summary{}, l.Probs, fmt.Errorf("the content folder of the build before last cannot be removed: %w", err)
 			}
 			claimed = false
+			l.builder.pages = map[string]*site.Cache{}
+			if files, err = l.Content(base); err != nil {
+				return Summary{}, l.Probs, err
+			}
 		}
 	}
 	if !claimed {
@@ -465,6 +465,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		return Summary{}, l.Probs, err
 	}
 	t.lap("write")
+	made, reused := 0, 0
+	for _, c := range l.builder.pages {
+		made, reused = made+c.Built(), reused+c.Reused()
+	}
+	stateSays := kept.describe(l, made, reused)
 	// Everything after Hugo needs only the export and a few counts: let the
 	// derived site and its content go before Hugo's own memory peak.
 	exp := <-exports

@@ -88,7 +88,8 @@ const (
 // is still as described (see state.FileStat): in gen, the generation
 // claimed (see claim; "" for none), which holds most of content/'s very
 // files, else in content itself. A file found in gen is the one the
-// build keeps without looking at it again (refresh).
+// build keeps without looking at it again, once refresh's walk has found
+// it there through folders (a stat follows links above the file).
 func (k kept) unchanged(content, gen string) map[string]place {
 	if k.snap == nil {
 		return nil
@@ -324,6 +325,7 @@ func (k kept) refresh(tree, old string, files map[string][]byte, have map[string
 	now := time.Now()
 	var dirs []string                  // the folders tree has, by slash path
 	made := map[string]bool{".": true} // and those it will have
+	seen := map[string]bool{}          // the regular files the walk left
 	var mu sync.Mutex
 	for _, sec := range site.Sections {
 		top := filepath.Join(tree, sec)
@@ -342,18 +344,25 @@ func (k kept) refresh(tree, old string, files map[string][]byte, have map[string
 		dirs, made[sec] = append(dirs, sec), true
 		err = walk(top, func(rel string, d fs.DirEntry) error {
 			rel = path.Join(sec, rel)
+			full := filepath.Join(tree, filepath.FromSlash(rel))
+			_, want := files[rel]
 			switch {
+			case d.IsDir() && want: // a folder where a file goes
+				if err := os.RemoveAll(full); err != nil {
+					return err
+				}
+				return fs.SkipDir
 			case d.IsDir():
 				mu.Lock()
 				dirs = append(dirs, rel)
 				made[rel] = true
 				mu.Unlock()
-			case !d.Type().IsRegular():
-				return os.Remove(filepath.Join(tree, filepath.FromSlash(rel))) // a link, a pipe…: never followed
+			case !d.Type().IsRegular() || !want:
+				return os.Remove(full) // a link, a pipe… (never followed), or a file no longer made
 			default:
-				if _, ok := files[rel]; !ok {
-					return os.Remove(filepath.Join(tree, filepath.FromSlash(rel)))
-				}
+				mu.Lock()
+				seen[rel] = true
+				mu.Unlock()
 			}
 			return nil
 		})
@@ -381,8 +390,11 @@ func (k kept) refresh(tree, old string, files map[string][]byte, have map[string
 		if data == nil { // reused: have says where the state's file is
 			same.Add(1)
 			want := k.snap.Content[p]
-			if have[p] == inGen {
-				desc[i] = want // found unchanged, in this private folder
+			if have[p] == inGen && seen[p] {
+				// Found as described in the generation, and by the walk
+				// through folders (no link above it): the file of
+				// content/ itself, in this private folder since.
+				desc[i] = want
 				return
 			}
 			if errs[i] = removeFile(t); errs[i] != nil {

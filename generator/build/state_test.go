@@ -54,11 +54,12 @@ func TestStateReused(t *testing.T) {
 		t.Errorf("loading from the saved state parsed %d files (%d saved values unused), derived the corpus again: %v, checked %d claims; want none", parsed, unused, corpus, checked)
 	}
 	// The files a build wrote are too new to be trusted (racy): age
-	// them, as time does.
+	// them, as time does. The others keep their time, and the state's
+	// description of them holds.
 	age := func() {
 		old := time.Now().Add(-time.Hour)
 		filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
-			if err == nil && d.Type().IsRegular() {
+			if info, err := os.Lstat(p); err == nil && d.Type().IsRegular() && time.Since(info.ModTime()) < time.Minute {
 				os.Chtimes(p, old, old)
 			}
 			return nil
@@ -83,19 +84,55 @@ func TestStateReused(t *testing.T) {
 	// Each build now brings up to date the content folder of the build
 	// before last: after each edit, content/ must be what a build from
 	// scratch makes, file for file.
-	claimFiles, _ := filepath.Glob(filepath.Join(dir, "claims", "*.md"))
-	// A folder where a page is expected: it cannot be removed, so the
-	// build drops the generation and makes a new folder.
+	var claimFiles []string // the originals, not the translations
+	all, _ := filepath.Glob(filepath.Join(dir, "claims", "*.md"))
+	for _, f := range all {
+		if !strings.HasSuffix(f, ".es.md") {
+			claimFiles = append(claimFiles, f)
+		}
+	}
+	page := func(i int) string { return strings.TrimSuffix(filepath.Base(claimFiles[i]), ".md") }
+	gen := func(i int) string { return filepath.Join(dir, generation, "claims", page(i)) }
+	// A folder where a page is expected: removed with what it holds.
 	plantFolder := func() {
-		page := filepath.Join(dir, generation, "claims", strings.TrimSuffix(filepath.Base(claimFiles[3]), ".md"), "index.md")
-		if err := os.Remove(page); err != nil {
+		if err := os.Remove(filepath.Join(gen(3), "index.md")); err != nil {
 			t.Fatal(err)
 		}
-		os.MkdirAll(filepath.Join(page, "inside"), 0o755)
+		os.MkdirAll(filepath.Join(gen(3), "index.md", "inside"), 0o755)
+	}
+	// A page's folder in the generation replaced by a link to its folder
+	// in content/: a stat through the link finds the very file the state
+	// describes, but the walk removes the link, and the page must still
+	// be published.
+	linkFolder := func() {
+		os.RemoveAll(gen(4))
+		if err := os.Symlink(filepath.Join(dir, "content", "claims", page(4)), gen(4)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The same through a folder holding the described file (a hard link
+	// to it), while content/'s is replaced by a copy: the page reused
+	// from the generation is in neither, refresh fails, and the build
+	// drops the generation and makes every page again.
+	dropGeneration := func() {
+		elsewhere := t.TempDir()
+		described := filepath.Join(dir, "content", "claims", page(5), "index.md")
+		if err := os.Link(described, filepath.Join(elsewhere, "index.md")); err != nil {
+			t.Fatal(err)
+		}
+		os.RemoveAll(gen(5))
+		if err := os.Symlink(elsewhere, gen(5)); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(described)
+		os.Remove(described)
+		os.WriteFile(described, data, 0o644)
 	}
 	edits := []func(){
 		func() { edit(t, claimFiles[0], "\nsummary: ", "\nsummary: Edited. ") },
 		plantFolder,
+		linkFolder,
+		dropGeneration,
 		func() { os.Remove(claimFiles[1]); os.Remove(strings.TrimSuffix(claimFiles[1], ".md") + ".es.md") },
 		func() { edit(t, claimFiles[2], "\nsummary: ", "\nsummary: Edited again. ") },
 		func() {},
@@ -107,8 +144,11 @@ func TestStateReused(t *testing.T) {
 		if err != nil {
 			t.Fatalf("edit %d: %v", i, err)
 		}
-		if planted := i == 1; s.Refreshed == planted {
-			t.Errorf("edit %d: the build brought the build before last's content folder up to date: %v, want %v:\n%s", i, s.Refreshed, !planted, s)
+		if dropped := i == 3; s.Refreshed == dropped {
+			t.Errorf("edit %d: the build brought the build before last's content folder up to date: %v, want %v:\n%s", i, s.Refreshed, !dropped, s)
+		}
+		if i != 3 && i != 4 && s.Reused < s.ContentFiles*3/4 {
+			t.Errorf("edit %d: %d of %d content files taken from the saved state; want most", i, s.Reused, s.ContentFiles)
 		}
 		_, want := loadContent(t, &Builder{root: dir}, dir) // from scratch, as Load does
 		got := map[string][]byte{}
