@@ -15,7 +15,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -74,6 +73,11 @@ func Read(data []byte) (Article, error) {
 		a.Title = a.Paras[0]
 	} else if a.Paras[0] != a.Title {
 		a.Paras = append([]string{a.Title}, a.Paras...)
+	}
+	// These go in the front matter, which refuses the direction marks
+	// that article text may keep.
+	for _, f := range []*string{&a.Title, &a.Outlet, &a.Author} {
+		*f = clean(meta.Clean(*f))
 	}
 	return a, nil
 }
@@ -255,15 +259,11 @@ func blocks(n *html.Node) []string {
 	return out
 }
 
-// clean collapses white space and drops control characters.
+// clean collapses white space and drops what a source's text may not hold
+// (meta.CleanBody: control characters, noncharacters, bidirectional
+// controls), which a page may well have.
 func clean(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' {
-			return -1
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(meta.CleanBody(s)), " ")
 }
 
 func first(vs ...string) string {

@@ -232,3 +232,37 @@ func TestLang(t *testing.T) {
 		}
 	}
 }
+
+// What a source file refuses never reaches one: direction marks leave the
+// title, outlet and author (front matter), bidirectional controls and
+// control characters leave the text too, and the imported file parses.
+func TestReadInvisibles(t *testing.T) {
+	for name, page := range map[string]string{
+		"text": "Embajada\u061c rusa\u200f\n\nEl texto \u202bdice\u202c algo\u0007 y\u200e sigue.",
+		"html": `<html><head><title>Embajada` + "\u200e" + ` rusa</title><meta property="og:site_name" content="Diario` + "\u061c" + `"></head>` +
+			`<body><article><p>El texto ` + "\u2067" + `dice` + "\u2069" + ` algo` + "\u200f" + ` y sigue.</p></article></body></html>`,
+	} {
+		a, err := Read([]byte(page))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, f := range []string{a.Title, a.Outlet, a.Author} {
+			if strings.ContainsAny(f, "\u200e\u200f\u061c\u202b\u202c\u2067\u2069\u0007") {
+				t.Errorf("%s: %q keeps an invisible character", name, f)
+			}
+		}
+		for _, p := range a.Paras {
+			if strings.ContainsAny(p, "\u202b\u202c\u2067\u2069\u0007") {
+				t.Errorf("%s: paragraph %q keeps a bidirectional control", name, p)
+			}
+		}
+		src, err := Source(a, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var probs diag.List
+		if s := corpus.Parse(meta.File{Path: "corpus/x.txt", ID: "x", Data: meta.Normalize(src)}, &probs); s == nil || probs.Err() != nil {
+			t.Errorf("%s: the imported file does not parse: %v\n%s", name, probs, src)
+		}
+	}
+}

@@ -807,10 +807,17 @@ func badRune(r rune, front bool) string {
 // in feeds but is not a contributor's file to refuse, such as commit
 // messages and author names: control characters other than line feeds
 // become spaces, the invisible ones are dropped.
-func Clean(s string) string {
+func Clean(s string) string { return clean(s, true) }
+
+// CleanBody is Clean for the text of a body or an article, which may keep
+// the direction marks (see badRune), such as the text of a page imported
+// as a source.
+func CleanBody(s string) string { return clean(s, false) }
+
+func clean(s string, front bool) string {
 	bad := false
 	for _, r := range s {
-		if badRune(r, true) != "" {
+		if badRune(r, front) != "" {
 			bad = true
 			break
 		}
@@ -819,7 +826,7 @@ func Clean(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		switch kind := badRune(r, true); {
+		switch kind := badRune(r, front); {
 		case kind == "a control character":
 			return ' '
 		case kind != "":
