@@ -214,10 +214,16 @@ func (k kept) linked(files map[string][]byte, desc map[string]state.FileStat) er
 			continue
 		}
 		if st, ok := desc[p]; !ok || st != k.snap.Content[p] {
-			return fmt.Errorf("content/%s changed while this build ran (another build of the same folder at the same time?): nothing was published; build again", p)
+			return changedMeanwhile(p)
 		}
 	}
 	return nil
+}
+
+// changedMeanwhile is the error of a build that finds the file of
+// content/ at p (a slash path) is no longer the one the state describes.
+func changedMeanwhile(p string) error {
+	return fmt.Errorf("content/%s changed while this build ran (another build of the same folder at the same time?): nothing was published; build again", p)
 }
 
 // save leaves l's work for the next build, with content, the generated
@@ -406,36 +412,30 @@ func (k kept) refresh(tree, old string, files map[string][]byte, have map[string
 				return
 			}
 			if info, err := os.Lstat(t); err != nil || state.Stat(info) != want {
-				errs[i] = fmt.Errorf("content/%s changed while this build ran (another build of the same folder at the same time?): nothing was published; build again", p)
+				errs[i] = changedMeanwhile(p)
 				return
 			}
 			desc[i] = want
 			return
 		}
-		if info, ok := site.SameBytes(o, data); ok {
+		read, inOld := site.SameBytes(o, data)
+		if inOld {
 			same.Add(1)
-			if info, ok := site.SameBytes(t, data); ok {
-				desc[i] = describedAt(info, now)
-				return
-			}
-			if errs[i] = removeFile(t); errs[i] != nil {
-				return
-			}
-			// The file linked must be the one read: another build may
-			// have swapped its content in meanwhile.
-			if os.Link(o, t) == nil {
-				if after, err := os.Lstat(t); err == nil && os.SameFile(info, after) {
-					desc[i] = describedAt(after, now)
-					return
-				}
-				if errs[i] = removeFile(t); errs[i] != nil {
-					return
-				}
-			}
 		} else {
 			written.Add(1)
-			if info, ok := site.SameBytes(t, data); ok {
-				desc[i] = describedAt(info, now)
+		}
+		if info, ok := site.SameBytes(t, data); ok {
+			desc[i] = describedAt(info, now)
+			return
+		}
+		if errs[i] = removeFile(t); errs[i] != nil {
+			return
+		}
+		// The file linked must be the one read: another build may have
+		// swapped its content in meanwhile.
+		if inOld && os.Link(o, t) == nil {
+			if after, err := os.Lstat(t); err == nil && os.SameFile(read, after) {
+				desc[i] = describedAt(after, now)
 				return
 			}
 			if errs[i] = removeFile(t); errs[i] != nil {
