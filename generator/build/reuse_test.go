@@ -220,6 +220,9 @@ func TestBuilderReusesPages(t *testing.T) {
 		if err := kept.save(restored, desc); err != nil {
 			t.Fatal(err)
 		}
+		if err := kept.snap.Intact(); err != nil {
+			t.Fatalf("step %d (%s): %v", n, what, err)
+		}
 		built := 0 // in every language
 		for _, c := range b.pages {
 			built += c.Built()

@@ -65,6 +65,7 @@ func (k kept) builder(root string, drafts bool, have map[string]place) *Builder 
 	b.pages = map[string]*site.Cache{}
 	if k.snap != nil {
 		b.cache.Restore(k.snap.Parsed)
+		b.cache.RestoreKnown(k.snap.Files)
 		b.saved = k.snap.Derived
 	}
 	if k.snap != nil && k.snap.Pages != nil {
@@ -229,7 +230,7 @@ func changedMeanwhile(p string) error {
 // save leaves l's work for the next build, with content, the generated
 // files as the build left them (see state.Snapshot), unless it is the
 // state the build started from (nothing parsed, derived or built anew,
-// nothing removed, the same files).
+// nothing removed, the same files, the same input files known).
 func (k kept) save(l *Loaded, content map[string]state.FileStat) error {
 	if k.file == "" || l.builder == nil {
 		return nil
@@ -240,15 +241,16 @@ func (k kept) save(l *Loaded, content map[string]state.FileStat) error {
 	for _, c := range l.builder.pages {
 		built += c.Built()
 	}
-	if k.snap != nil && parsed == 0 && unused == 0 && !corpus && checked == 0 && built == 0 && maps.Equal(content, k.snap.Content) {
+	if k.snap != nil && parsed == 0 && unused == 0 && !corpus && checked == 0 && built == 0 && maps.Equal(content, k.snap.Content) &&
+		slices.Equal(l.builder.cache.Known(), k.snap.Files) {
 		return nil
 	}
-	return state.Write(k.file, k.key, l.snapshot(content))
+	return state.Write(k.file, k.key, l.snapshot(content), k.snap)
 }
 
 // snapshot is what of l's work the next build can reuse.
 func (l *Loaded) snapshot(content map[string]state.FileStat) *state.Snapshot {
-	s := &state.Snapshot{Parsed: l.builder.cache.Saved(), Derived: l.Result.Save(), Content: content, Pages: map[string]*site.Saved{}}
+	s := &state.Snapshot{Parsed: l.builder.cache.Saved(), Files: l.builder.cache.Known(), Derived: l.Result.Save(), Content: content, Pages: map[string]*site.Saved{}}
 	for code, c := range l.builder.pages {
 		if saved := c.Save(); saved != nil {
 			s.Pages[code] = saved
@@ -449,10 +451,19 @@ func (k kept) refresh(tree, old string, files map[string][]byte, have map[string
 		return ch, nil, err
 	}
 	// What a folder holds sorts after it: the folders left empty are
-	// removed from the deepest up.
+	// removed from the deepest up. A folder that holds a file of files,
+	// or one under it, is not empty.
+	holds := map[string]bool{}
+	for _, p := range paths {
+		for d := path.Dir(p); d != "." && !holds[d]; d = path.Dir(d) {
+			holds[d] = true
+		}
+	}
 	slices.Sort(dirs)
 	for i := len(dirs) - 1; i >= 0; i-- {
-		os.Remove(filepath.Join(tree, filepath.FromSlash(dirs[i]))) // only when empty
+		if !holds[dirs[i]] {
+			os.Remove(filepath.Join(tree, filepath.FromSlash(dirs[i]))) // only when empty
+		}
 	}
 	if k.snap != nil {
 		for p := range k.snap.Content {

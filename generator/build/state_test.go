@@ -158,6 +158,9 @@ func TestStateReused(t *testing.T) {
 					rel, _ := filepath.Rel(filepath.Join(dir, "content"), p)
 					got[filepath.ToSlash(rel)], _ = os.ReadFile(p)
 				}
+				if entries, _ := os.ReadDir(p); err == nil && d.IsDir() && len(entries) == 0 {
+					t.Errorf("edit %d: an empty folder is left in content/: %s", i, p)
+				}
 				return nil
 			})
 		}

@@ -18,8 +18,8 @@ import (
 // Cache keeps the files ReadDir read, and what they were parsed into,
 // between loads of the same site, so that loading again after an edit (as
 // serve does) reads and parses only the files that changed. A file counts as
-// unchanged while its size, modification time and inode stay the same, the
-// test git's index makes. A nil *Cache keeps nothing: every load reads and
+// unchanged while its size, modification time, inode and inode change time
+// stay the same, the test git's index makes. A nil *Cache keeps nothing: every load reads and
 // parses every file.
 type Cache struct {
 	mu     sync.Mutex
@@ -32,9 +32,11 @@ type cachedFile struct {
 	size  int64
 	mtime time.Time
 	ino   uint64
-	file  File
+	ctime int64 // Unix nanoseconds
+	file  File  // without its Data when restored (Known): see File.load
 	// trusted: modified long enough before it was read (see racy)
 	trusted bool
+	used    bool // read, or found unchanged, since it was restored
 }
 
 // racy is how close to the moment a file was read its modification time
@@ -63,8 +65,12 @@ func (c *Cache) file(rel string, info fs.FileInfo) (File, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	f, ok := c.files[rel]
-	if !ok || f.size != info.Size() || !f.mtime.Equal(info.ModTime()) || f.ino != Inode(info) || !f.trusted {
+	if !ok || f.size != info.Size() || !f.mtime.Equal(info.ModTime()) || f.ino != Inode(info) || f.ctime != Ctime(info) || !f.trusted {
 		return File{}, false
+	}
+	if !f.used {
+		f.used = true
+		c.files[rel] = f
 	}
 	return f.file, true
 }
@@ -75,7 +81,52 @@ func (c *Cache) keepFile(info fs.FileInfo, f File) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.files[f.Path] = cachedFile{info.Size(), info.ModTime(), Inode(info), f, time.Since(info.ModTime()) > racy}
+	c.files[f.Path] = cachedFile{info.Size(), info.ModTime(), Inode(info), Ctime(info), f, time.Since(info.ModTime()) > racy, true}
+}
+
+// A Known file is one a Cache read, as another process can take it back
+// (Known, RestoreKnown): its path, git hash, and what tells it unchanged.
+type Known struct {
+	Path, Hash     string
+	Size           int64
+	ModTime, Ctime int64 // Unix nanoseconds
+	Ino            uint64
+}
+
+// Known returns the files c read, or found unchanged, since it was
+// restored, and trusts (modified long enough before they were read),
+// sorted by path.
+func (c *Cache) Known() []Known {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]Known, 0, len(c.files))
+	for p, f := range c.files {
+		if f.used && f.trusted {
+			out = append(out, Known{p, f.file.Hash, f.size, f.mtime.UnixNano(), f.ctime, f.ino})
+		}
+	}
+	slices.SortFunc(out, func(a, b Known) int { return strings.Compare(a.Path, b.Path) })
+	return out
+}
+
+// RestoreKnown keeps the files of another process's Known in c: a file
+// found as it was (size, time, inode) is taken by its hash without being
+// read, and read only when a parser needs its bytes (not cached by its
+// hash), as git trusts its index.
+func (c *Cache) RestoreKnown(known []Known) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, k := range known {
+		if _, ok := c.files[k.Path]; !ok {
+			c.files[k.Path] = cachedFile{k.Size, time.Unix(0, k.ModTime), k.Ino, k.Ctime, File{Path: k.Path, Hash: k.Hash}, true, false}
+		}
+	}
 }
 
 // parsed returns what parse makes of f, from the cache when the same parser
@@ -104,6 +155,22 @@ func parsed[T any](c *Cache, kind string, f File, probs *diag.List, parse func(F
 		}
 	}
 	var own diag.List
+	if f.Data == nil && f.full != "" {
+		// A file known by its hash (RestoreKnown): read now. Bytes that
+		// no longer have that hash (the file changed since it was looked
+		// at) are parsed as they are, and the file is no longer known.
+		old := f.Hash
+		if err := f.load(); err != nil {
+			probs.Errorf(f.Path, 0, "%v", err)
+			var zero T
+			return zero
+		}
+		if f.Hash != old {
+			c.mu.Lock()
+			delete(c.files, f.Path)
+			c.mu.Unlock()
+		}
+	}
 	v := parse(f, &own)
 	*probs = append(*probs, own...)
 	c.mu.Lock()
@@ -174,7 +241,8 @@ func (c *Cache) Saved() []Parsed {
 
 // Restore keeps the values of another process's Saved in c: the next
 // parse of the same bytes (the same hash) of a file by the same parser
-// returns the value instead. Files are still read, to know their hash.
+// returns the value instead. A file is still read to know its hash, unless
+// c knows it unchanged (RestoreKnown).
 func (c *Cache) Restore(saved []Parsed) {
 	if c == nil {
 		return

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -25,11 +27,42 @@ const MaxFileSize = 2 << 20
 type File struct {
 	Path string // slash path relative to the site root, e.g. claims/x.md
 	ID   string // the file name without its extension
-	Data []byte // normalized (no BOM, LF line endings)
+	// Data is normalized (no BOM, LF line endings); nil for a file a
+	// Cache knows by its hash, read only when a parser needs it.
+	Data []byte
 	Hash string // git's object id of the file's bytes as on disk (hex)
 	// Lang is the language code of a translation (claims/x.es.md: "es",
 	// ID "x"); "" for a file in the site's default language.
 	Lang string
+
+	full string // where to read Data when it is nil (a file known by its hash)
+}
+
+// load reads the Data of a file known by its hash (see Cache.RestoreKnown),
+// and sets its Hash to that of the bytes read: the file may have changed
+// since it was looked at. What readFile refuses is refused here too.
+func (f *File) load() error {
+	fd, err := os.OpenFile(f.full, os.O_RDONLY|noFollow, 0)
+	if err != nil {
+		return fmt.Errorf("cannot read: %v", err)
+	}
+	defer fd.Close()
+	if info, err := fd.Stat(); err != nil || !info.Mode().IsRegular() {
+		return errors.New("not a regular file")
+	}
+	data, err := io.ReadAll(io.LimitReader(fd, MaxFileSize+1))
+	switch {
+	case err != nil:
+		return fmt.Errorf("cannot read: %v", err)
+	case len(data) > MaxFileSize:
+		return fmt.Errorf("file is over the limit of %d bytes: split it or trim it", MaxFileSize)
+	case len(bytes.TrimSpace(data)) == 0:
+		return errors.New("file is empty: fill it in (`go run ./generator new` writes a valid start)")
+	case bytes.IndexByte(data, 0) >= 0:
+		return errors.New("binary file (contains NUL bytes): inputs must be UTF-8 text")
+	}
+	f.Data, f.Hash = Normalize(data), GitHash(data)
+	return nil
 }
 
 // GitHash is git's object id (hex) of a file with these bytes, so a file in
@@ -162,12 +195,15 @@ func readFile(full, rel, id string, c *Cache, probs *diag.List) File {
 		probs.Errorf(rel, 0, "cannot read: %v", err)
 		return File{}
 	}
-	if f, ok := c.file(rel, info); ok {
-		return f
-	}
 	if !info.Mode().IsRegular() {
 		probs.Errorf(rel, 0, "not a regular file")
 		return File{}
+	}
+	if f, ok := c.file(rel, info); ok {
+		if f.Data == nil { // known by its hash: read when a parser needs it
+			f.ID, f.full = id, full
+		}
+		return f
 	}
 	if info.Size() > MaxFileSize {
 		probs.Errorf(rel, 0, "file is %d bytes, over the limit of %d: split it or trim it", info.Size(), MaxFileSize)

@@ -14,3 +14,7 @@ func Inode(info fs.FileInfo) uint64 {
 	}
 	return 0
 }
+
+// noFollow opens a file only if it is not a link, and a pipe without
+// waiting for a writer (to be refused as not a regular file).
+const noFollow = syscall.O_NOFOLLOW | syscall.O_NONBLOCK
