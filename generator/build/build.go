@@ -526,12 +526,12 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 		pr.Stage(0, "", "rendering segments %s with Hugo", strings.Join(opt.Segments, ", "))
 	}
 	hugoStart := time.Now()
-	if err := Hugo(opt.Root, content, public, s.BaseURL, opt.Drafts, opt.Segments...); err != nil {
+	rendered, err := Hugo(opt.Root, content, public, s.BaseURL, opt.Drafts, opt.Segments...)
+	if err != nil {
 		return Summary{}, probs, fmt.Errorf("hugo: %w", err)
 	}
 	s.HugoTime = time.Since(hugoStart)
 	t.last = time.Now()
-	rendered := filesIn(public)
 	if err := checkRendered(rendered, expected); err != nil {
 		return Summary{}, probs, err
 	}
@@ -584,20 +584,29 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	return s, probs, nil
 }
 
-// Hugo renders the site at root with the given content folder into dest:
-// the whole site, or only the segments named. Hugo is set up by package
+// Hugo renders the site at root with the given content folder into dest,
+// a new folder, and returns the files it wrote there (slash paths): the
+// whole site, or only the segments named. Hugo is set up by package
 // render: the site's enforced configuration, whatever config.toml says.
-func Hugo(root, content, dest, baseURL string, drafts bool, segments ...string) error {
+func Hugo(root, content, dest, baseURL string, drafts bool, segments ...string) (map[string]bool, error) {
 	env := "production"
 	if drafts {
 		// A preview: drafts included, and templates mark every page as a
 		// preview (banner, noindex) through the environment's name.
 		env = "preview"
 	}
-	return render.Site(render.Options{
+	var w render.Written
+	if err := render.Site(render.Options{
 		Root: root, Content: content, Public: dest, Work: filepath.Dir(dest),
-		BaseURL: baseURL, Environment: env, Drafts: drafts, Segments: segments,
-	})
+		BaseURL: baseURL, Environment: env, Drafts: drafts, Segments: segments, Written: &w,
+	}); err != nil {
+		return nil, err
+	}
+	files, exact := w.Files()
+	if !exact || files == nil {
+		files = filesIn(dest) // Hugo removed or moved files: the folder says
+	}
+	return files, nil
 }
 
 // HandWritten returns the hand-written pages as Hugo is given them, keyed

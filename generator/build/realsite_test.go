@@ -49,6 +49,10 @@ func TestRealSite(t *testing.T) {
 	if sum.Claims < 15 || sum.People < 15 || sum.Sources < 5 {
 		t.Errorf("summary %v: want at least 15 claims, 15 people and 5 sources", sum)
 	}
+	// The files Hugo was seen writing are the files public/ holds.
+	if n := len(filesIn(filepath.Join(dir, "public"))); sum.PublicFiles != n {
+		t.Errorf("the summary counts %d files in public/, which holds %d", sum.PublicFiles, n)
+	}
 
 	for _, kind := range []struct{ dir, section string }{{"claims", "claims"}, {"people", "people"}, {"corpus", "sources"}} {
 		entries, _ := os.ReadDir(filepath.Join(dir, kind.dir))

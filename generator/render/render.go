@@ -52,6 +52,8 @@ type Options struct {
 	// render mode), for previews.
 	Server bool
 	Stderr io.Writer // Hugo's warnings and errors; nil discards them
+	// Written, when set, is told each file Site writes into Public.
+	Written *Written
 
 	hugoDir string // Hugo's working folder, if not Root (see Site)
 }
@@ -139,8 +141,13 @@ func Sites(opt Options) (*hugolib.HugoSites, error) {
 	if err != nil {
 		return nil, Errorf(opt, err)
 	}
+	hfs := hugofs.NewFrom(afero.NewOsFs(), cfgs.LoadingInfo.BaseConfig)
+	if opt.Written != nil {
+		rec := recording{hfs.PublishDir, opt.Written}
+		hfs.PublishDir, hfs.PublishDirServer, hfs.PublishDirStatic = rec, rec, rec
+	}
 	dcfg := deps.DepsCfg{
-		Configs: cfgs, Fs: hugofs.NewFrom(afero.NewOsFs(), cfgs.LoadingInfo.BaseConfig),
+		Configs: cfgs, Fs: hfs,
 		LogLevel: logger.Level(), StdOut: io.Discard, StdErr: stderr,
 	}
 	if opt.Server {
@@ -209,7 +216,7 @@ func Site(opt Options) error {
 		}
 		return Errorf(opt, err)
 	}
-	return CopyTree(filepath.Join(opt.Root, "static"), opt.Public, false)
+	return copyTree(filepath.Join(opt.Root, "static"), opt.Public, false, opt.Written)
 }
 
 // errorLines returns the ERROR lines of Hugo's log.
@@ -262,6 +269,11 @@ func (e *Error) Unwrap() error { return e.err }
 // them out. Unless overwrite, a file already in dst (a page Hugo
 // rendered) is not replaced: the copy fails, naming it.
 func CopyTree(src, dst string, overwrite bool) error {
+	return copyTree(src, dst, overwrite, nil)
+}
+
+// copyTree is CopyTree, telling w (when not nil) each file it writes.
+func copyTree(src, dst string, overwrite bool, w *Written) error {
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
@@ -276,6 +288,9 @@ func CopyTree(src, dst string, overwrite bool) error {
 			return err
 		}
 		if overwrite {
+			if w != nil {
+				w.add(rel)
+			}
 			return os.WriteFile(target, data, 0o644)
 		}
 		f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -284,6 +299,9 @@ func CopyTree(src, dst string, overwrite bool) error {
 		}
 		if err != nil {
 			return err
+		}
+		if w != nil {
+			w.add(rel)
 		}
 		if _, err := f.Write(data); err != nil {
 			f.Close()
