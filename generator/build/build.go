@@ -584,6 +584,11 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	return s, probs, nil
 }
 
+// caseFolds is true where the disk is usually case-insensitive: a page
+// written as claims/x/index.html may land in a folder Claims/X made before,
+// which the list of files written would not tell.
+const caseFolds = runtime.GOOS == "darwin" || runtime.GOOS == "windows"
+
 // Hugo renders the site at root with the given content folder into dest,
 // a new folder, and returns the files it wrote there (slash paths): the
 // whole site, or only the segments named. Hugo is set up by package
@@ -603,8 +608,8 @@ func Hugo(root, content, dest, baseURL string, drafts bool, segments ...string) 
 		return nil, err
 	}
 	files, exact := w.Files()
-	if !exact || files == nil {
-		files = filesIn(dest) // Hugo removed or moved files: the folder says
+	if !exact || files == nil || caseFolds {
+		files = filesIn(dest) // the list cannot say: the folder does
 	}
 	return files, nil
 }

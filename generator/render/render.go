@@ -143,7 +143,7 @@ func Sites(opt Options) (*hugolib.HugoSites, error) {
 	}
 	hfs := hugofs.NewFrom(afero.NewOsFs(), cfgs.LoadingInfo.BaseConfig)
 	if opt.Written != nil {
-		rec := recording{hfs.PublishDir, opt.Written}
+		rec := recording{hfs.PublishDir, opt.Written, opt.Public}
 		hfs.PublishDir, hfs.PublishDirServer, hfs.PublishDirStatic = rec, rec, rec
 	}
 	dcfg := deps.DepsCfg{

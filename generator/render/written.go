@@ -2,7 +2,6 @@ package render
 
 import (
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,20 +16,21 @@ import (
 type Written struct {
 	mu    sync.Mutex
 	files map[string]bool
-	moved bool // something was removed or renamed: the list cannot say
+	moved bool // something was removed, renamed or written outside: the list cannot say
 }
 
 // Files returns the files written, by slash path under Public, and false
-// when Hugo removed or renamed something there (the caller reads the
-// folder instead).
+// when Hugo removed or renamed something there, or wrote outside it (the
+// caller reads the folder instead).
 func (w *Written) Files() (map[string]bool, bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.files, !w.moved
 }
 
-func (w *Written) add(name string) {
-	name = strings.TrimPrefix(path.Clean("/"+filepath.ToSlash(name)), "/")
+// add records the file at rel, a path relative to Public (OS separators).
+func (w *Written) add(rel string) {
+	name := filepath.ToSlash(rel)
 	w.mu.Lock()
 	if w.files == nil {
 		w.files = map[string]bool{}
@@ -45,17 +45,33 @@ func (w *Written) lost() {
 	w.mu.Unlock()
 }
 
-// recording is a file system that tells w each file opened for writing
-// in it, and each removal or renaming.
+// recording is a file system rooted at dir (Hugo's publishing one) that
+// tells w each file opened for writing in it, and each removal or
+// renaming.
 type recording struct {
 	afero.Fs
-	w *Written
+	w   *Written
+	dir string
+}
+
+// opened records the file name, as Hugo names it to the file system
+// (rooted at dir, or relative to it), when it lands in dir: a name that
+// climbs out of it (js.Batch's names may, and the file system below lets
+// a sibling folder whose name starts with dir's through) makes the list
+// unable to say.
+func (r recording) opened(name string) {
+	rel, err := filepath.Rel(r.dir, filepath.Join(r.dir, name))
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		r.w.lost()
+		return
+	}
+	r.w.add(rel)
 }
 
 func (r recording) Create(name string) (afero.File, error) {
 	f, err := r.Fs.Create(name)
 	if err == nil {
-		r.w.add(name)
+		r.opened(name)
 	}
 	return f, err
 }
@@ -63,7 +79,7 @@ func (r recording) Create(name string) (afero.File, error) {
 func (r recording) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
 	f, err := r.Fs.OpenFile(name, flag, perm)
 	if err == nil && flag&(os.O_WRONLY|os.O_RDWR|os.O_CREATE) != 0 {
-		r.w.add(name)
+		r.opened(name)
 	}
 	return f, err
 }
