@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/factcheck-mx/factcheck/generator/build"
+	"github.com/factcheck-mx/factcheck/generator/config"
+	"github.com/factcheck-mx/factcheck/generator/diag"
 )
 
 // A synthetic site passes check with no errors: every claim's evidence is
@@ -99,5 +101,35 @@ func TestEdit(t *testing.T) {
 	}
 	if err := Edit(dir, "c0000050", "rating", "X"); err == nil {
 		t.Error("an unknown field was edited")
+	}
+}
+
+// A monolingual skeleton keeps the first language of the project's
+// config.toml and its pages, and nothing of the others: its configuration
+// loads without a problem.
+func TestMonolingual(t *testing.T) {
+	dir := t.TempDir()
+	if err := Skeleton(filepath.Join("..", ".."), dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := Monolingual(dir); err != nil {
+		t.Fatal(err)
+	}
+	var probs diag.List
+	cfg := config.Load(dir, &probs)
+	if len(probs) > 0 {
+		t.Fatalf("config.toml: %v", probs)
+	}
+	if codes := cfg.Codes(); len(codes) != 1 || codes[0] != "en" {
+		t.Errorf("languages %v, want en alone", codes)
+	}
+	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".es.md") {
+			t.Errorf("%s left", p)
+		}
+		return nil
+	})
+	if _, err := os.Stat(filepath.Join(dir, "content", "about.md")); err != nil {
+		t.Error("the default language's page is gone:", err)
 	}
 }

@@ -35,6 +35,7 @@ func main() {
 		n := fs.Int("n", 10000, "claims")
 		seed := fs.Uint64("seed", 1, "seed")
 		from := fs.String("from", ".", "the project root to copy templates and configuration from")
+		mono := fs.Bool("monolingual", false, "keep only the first of config.toml's languages")
 		fs.Parse(os.Args[2:])
 		if fs.NArg() != 1 {
 			fmt.Fprintln(os.Stderr, "synth write: give the folder to write")
@@ -44,6 +45,12 @@ func main() {
 		if err := synth.Skeleton(*from, dir); err != nil {
 			fmt.Fprintln(os.Stderr, "synth:", err)
 			os.Exit(1)
+		}
+		if *mono {
+			if err := synth.Monolingual(dir); err != nil {
+				fmt.Fprintln(os.Stderr, "synth:", err)
+				os.Exit(1)
+			}
 		}
 		st, err := synth.Write(dir, *n, *seed)
 		if err != nil {
