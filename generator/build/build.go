@@ -351,7 +351,7 @@ func Build(ctx context.Context, opt Options) (Summary, diag.List, error) {
 	// is mostly waiting on the disk, and the system's own work on a
 	// thread of the lowest priority, so that it takes what CPU the build
 	// leaves idle (on two cores, deleting 49,000 files beside the load
-	// made it a third slower). A build that fails does not wait for
+	// made its own work a quarter longer). A build that fails does not wait for
 	// it (what is left, the next build deletes); one that succeeds does.
 	cleaned := make(chan struct{})
 	go idle(func() { // at the lowest priority: the build's own work comes first
