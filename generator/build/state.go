@@ -241,16 +241,18 @@ func (k kept) save(l *Loaded, content map[string]state.FileStat) error {
 	for _, c := range l.builder.pages {
 		built += c.Built()
 	}
+	known := l.builder.cache.Known()
 	if k.snap != nil && parsed == 0 && unused == 0 && !corpus && checked == 0 && built == 0 && maps.Equal(content, k.snap.Content) &&
-		slices.Equal(l.builder.cache.Known(), k.snap.Files) {
+		slices.Equal(known, k.snap.Files) {
 		return nil
 	}
-	return state.Write(k.file, k.key, l.snapshot(content), k.snap)
+	return state.Write(k.file, k.key, l.snapshot(content, known), k.snap)
 }
 
-// snapshot is what of l's work the next build can reuse.
-func (l *Loaded) snapshot(content map[string]state.FileStat) *state.Snapshot {
-	s := &state.Snapshot{Parsed: l.builder.cache.Saved(), Files: l.builder.cache.Known(), Derived: l.Result.Save(), Content: content, Pages: map[string]*site.Saved{}}
+// snapshot is what of l's work the next build can reuse, with content and
+// known, the input files known by their hash (meta.Cache.Known).
+func (l *Loaded) snapshot(content map[string]state.FileStat, known []meta.Known) *state.Snapshot {
+	s := &state.Snapshot{Parsed: l.builder.cache.Saved(), Files: known, Derived: l.Result.Save(), Content: content, Pages: map[string]*site.Saved{}}
 	for code, c := range l.builder.pages {
 		if saved := c.Save(); saved != nil {
 			s.Pages[code] = saved

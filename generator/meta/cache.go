@@ -113,7 +113,7 @@ func (c *Cache) Known() []Known {
 }
 
 // RestoreKnown keeps the files of another process's Known in c: a file
-// found as it was (size, time, inode) is taken by its hash without being
+// found as it was (size, times, inode) is taken by its hash without being
 // read, and read only when a parser needs its bytes (not cached by its
 // hash), as git trusts its index.
 func (c *Cache) RestoreKnown(known []Known) {

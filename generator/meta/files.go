@@ -56,13 +56,24 @@ func (f *File) load() error {
 		return fmt.Errorf("cannot read: %v", err)
 	case len(data) > MaxFileSize:
 		return fmt.Errorf("file is over the limit of %d bytes: split it or trim it", MaxFileSize)
-	case len(bytes.TrimSpace(data)) == 0:
-		return errors.New("file is empty: fill it in (`go run ./generator new` writes a valid start)")
-	case bytes.IndexByte(data, 0) >= 0:
-		return errors.New("binary file (contains NUL bytes): inputs must be UTF-8 text")
+	}
+	if _, msg := notText(data); msg != "" {
+		return errors.New(msg)
 	}
 	f.Data, f.Hash = Normalize(data), GitHash(data)
 	return nil
+}
+
+// notText says what is wrong with an input file's bytes that are not
+// text to parse (empty, or binary), and at which line; "" when nothing is.
+func notText(data []byte) (line int, msg string) {
+	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return 1, "file is empty: fill it in (`go run ./generator new` writes a valid start)"
+	case bytes.IndexByte(data, 0) >= 0:
+		return 0, "binary file (contains NUL bytes): inputs must be UTF-8 text"
+	}
+	return 0, ""
 }
 
 // GitHash is git's object id (hex) of a file with these bytes, so a file in
@@ -214,12 +225,8 @@ func readFile(full, rel, id string, c *Cache, probs *diag.List) File {
 		probs.Errorf(rel, 0, "cannot read: %v", err)
 		return File{}
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		probs.Errorf(rel, 1, "file is empty: fill it in (`go run ./generator new` writes a valid start)")
-		return File{}
-	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		probs.Errorf(rel, 0, "binary file (contains NUL bytes): inputs must be UTF-8 text")
+	if line, msg := notText(data); msg != "" {
+		probs.Errorf(rel, line, "%s", msg)
 		return File{}
 	}
 	f := File{Path: rel, ID: id, Data: Normalize(data), Hash: GitHash(data)}

@@ -437,7 +437,7 @@ func Read(file, key string) (*Snapshot, string) {
 	types()
 	errs := make([]error, len(read))
 	par.Do(len(read), func(i int) {
-		if crc32.Update(crc32.Checksum([]byte(names[i]), castagnoli), castagnoli, read[i].body) != read[i].sum {
+		if checksum(names[i], read[i].body) != read[i].sum {
 			errs[i] = errSum
 			return
 		}
@@ -549,7 +549,12 @@ func write(file, key string, s, from *Snapshot) (int, error) {
 func encode(name string, c *chunk) (stored, error) {
 	var b bytes.Buffer
 	err := gob.NewEncoder(&b).Encode(c)
-	return stored{body: b.Bytes(), sum: crc32.Update(crc32.Checksum([]byte(name), castagnoli), castagnoli, b.Bytes())}, err
+	return stored{body: b.Bytes(), sum: checksum(name, b.Bytes())}, err
+}
+
+// checksum is a chunk's CRC-32C, over its name and its bytes.
+func checksum(name string, body []byte) uint32 {
+	return crc32.Update(crc32.Checksum([]byte(name), castagnoli), castagnoli, body)
 }
 
 // writeFile writes the chunks named names to file under key.

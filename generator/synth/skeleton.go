@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/factcheck-mx/factcheck/generator/site"
@@ -75,7 +76,7 @@ func Monolingual(dir string) error {
 				first = m[2]
 			}
 			skip = m[2] != first
-			if skip && !contains(others, m[2]) {
+			if skip && !slices.Contains(others, m[2]) {
 				others = append(others, m[2])
 			}
 		} else if strings.HasPrefix(trimmed, "[") {
@@ -99,13 +100,4 @@ func Monolingual(dir string) error {
 		}
 		return nil
 	})
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
