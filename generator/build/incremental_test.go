@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -128,10 +127,13 @@ func TestRebuildWritesOnlyChanges(t *testing.T) {
 	}
 	content := filepath.Join(dir, "content")
 	before := treeBytes(t, content)
-	inodes := map[string]uint64{}
+	infos := map[string]os.FileInfo{}
 	for p := range before {
-		fi, _ := os.Stat(filepath.Join(content, p))
-		inodes[p] = fi.Sys().(*syscall.Stat_t).Ino
+		fi, err := os.Stat(filepath.Join(content, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		infos[p] = fi
 	}
 	firstOld, _ := filepath.Glob(filepath.Join(dir, ".old-*"))
 	p := filepath.Join(dir, "claims", "kolbe-russia-willing-to-take-higher-risks.md")
@@ -150,8 +152,11 @@ func TestRebuildWritesOnlyChanges(t *testing.T) {
 	after := treeBytes(t, content)
 	changed := 0
 	for p, b := range after {
-		fi, _ := os.Stat(filepath.Join(content, p))
-		sameFile := fi.Sys().(*syscall.Stat_t).Ino == inodes[p]
+		fi, err := os.Stat(filepath.Join(content, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameFile := infos[p] != nil && os.SameFile(fi, infos[p])
 		if string(b) != string(before[p]) {
 			changed++
 			if sameFile {

@@ -14,7 +14,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/corpus/corpustest"
+	"github.com/factcheck-mx/factcheck/generator/evidence"
 )
 
 // Ratings are the rating ids claims cycle through: the scale in the
@@ -64,7 +66,10 @@ func Write(dir string, n int, seed uint64) (Stats, error) {
 	}
 	for i := range n {
 		s := c.Sources[i%len(c.Sources)]
-		quote := sentence(s.Paras[1+r.IntN(len(s.Paras)-1)].Text)
+		quote, err := quotable(r, s)
+		if err != nil {
+			return Stats{}, err
+		}
 		claimant := c.People[r.IntN(len(c.People))]
 		rating := Ratings[i%len(Ratings)]
 		words := strings.Fields(quote)
@@ -82,6 +87,19 @@ func Write(dir string, n int, seed uint64) (Stats, error) {
 		}
 	}
 	return Stats{Claims: n, Sources: len(c.Sources), People: len(c.People)}, nil
+}
+
+// quotable returns the first sentence of one of s's paragraphs after the
+// first, drawn at random, that the evidence check takes as a quote: drawn
+// again while it has only common words (one in about 100,000 claims).
+func quotable(r *rand.Rand, s *corpus.Source) (string, error) {
+	for range 100 {
+		q := sentence(s.Paras[1+r.IntN(len(s.Paras)-1)].Text)
+		if evidence.Substance(evidence.Normalize(q).Norm) == "" {
+			return q, nil
+		}
+	}
+	return "", fmt.Errorf("synth: source %s has no paragraph whose first sentence can be quoted as evidence", s.ID)
 }
 
 // sentence returns the first sentence of a paragraph without quotation

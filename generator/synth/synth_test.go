@@ -3,6 +3,7 @@ package synth
 import (
 	"context"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/factcheck-mx/factcheck/generator/build"
 	"github.com/factcheck-mx/factcheck/generator/config"
+	"github.com/factcheck-mx/factcheck/generator/corpus"
 	"github.com/factcheck-mx/factcheck/generator/diag"
 )
 
@@ -131,5 +133,26 @@ func TestMonolingual(t *testing.T) {
 	})
 	if _, err := os.Stat(filepath.Join(dir, "content", "about.md")); err != nil {
 		t.Error("the default language's page is gone:", err)
+	}
+}
+
+// A claim's quote is a sentence the evidence check takes: one of only
+// common words (which a large synthetic corpus happens to have) is drawn
+// again, and a source with none to quote is an error, not a site that
+// fails its own check.
+func TestQuotable(t *testing.T) {
+	common := corpus.Para{N: 2, Text: "This of with not in from of this has a. And more."}
+	good := corpus.Para{N: 3, Text: "Zokigi met the consul in Veracruz on Monday. And more."}
+	r := rand.New(rand.NewPCG(1, 2))
+	s := &corpus.Source{ID: "s", Paras: []corpus.Para{{N: 1, Text: "Title."}, common, common, good}}
+	for range 20 {
+		q, err := quotable(r, s)
+		if err != nil || q != "Zokigi met the consul in Veracruz on Monday" {
+			t.Fatalf("quotable = %q, %v; want the one sentence with substance", q, err)
+		}
+	}
+	s.Paras = []corpus.Para{{N: 1, Text: "Title."}, common}
+	if q, err := quotable(r, s); err == nil {
+		t.Errorf("quotable = %q, want an error: no paragraph can be quoted", q)
 	}
 }
