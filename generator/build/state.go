@@ -422,31 +422,31 @@ func (k kept) refresh(tree, old string, files map[string][]byte, have map[string
 			desc[i] = want
 			return
 		}
-		read, inOld := site.SameBytes(o, data)
-		if inOld {
-			same.Add(1)
-		} else {
-			written.Add(1)
-		}
 		if info, ok := site.SameBytes(t, data); ok {
+			if _, inOld := site.SameBytes(o, data); inOld {
+				same.Add(1)
+			} else {
+				written.Add(1)
+			}
 			desc[i] = describedAt(info, now)
 			return
 		}
 		if errs[i] = removeFile(t); errs[i] != nil {
 			return
 		}
-		// The file linked must be the one read: another build may have
-		// swapped its content in meanwhile.
-		if inOld && os.Link(o, t) == nil {
-			if after, err := os.Lstat(t); err == nil && os.SameFile(read, after) {
-				desc[i] = describedAt(after, now)
-				return
-			}
-			if errs[i] = removeFile(t); errs[i] != nil {
-				return
-			}
+		// Linked only when it is the file whose bytes were compared:
+		// another build may swap its content in meanwhile.
+		after, err := site.LinkSame(o, t, data)
+		switch {
+		case err != nil:
+			errs[i] = err
+		case after != nil:
+			same.Add(1)
+			desc[i] = describedAt(after, now)
+		default:
+			written.Add(1)
+			errs[i] = site.Create(t, data) // just written: described as the zero FileStat
 		}
-		errs[i] = createFile(t, data) // just written: described as the zero FileStat
 	})
 	ch := site.Changes{Written: int(written.Load()), Same: int(same.Load())}
 	if err := errors.Join(errs...); err != nil {
@@ -487,18 +487,4 @@ func removeFile(p string) error {
 		return err
 	}
 	return nil
-}
-
-// createFile writes data to a new file at p, which must not exist: a file
-// that could not be removed is never written over (it may be content/'s).
-func createFile(p string, data []byte) error {
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }

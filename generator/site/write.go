@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path"
@@ -32,8 +33,9 @@ type Changes struct {
 // hard-linked to it, so it keeps its identity and time and only the files
 // that changed are rewritten. Removed counts old's files in the generated
 // sections that files no longer has. A nil file (a page a restored Cache
-// reused without its bytes, see Restore) is old's file, linked. Each file
-// written or linked is counted on pr (which may be nil).
+// reused without its bytes, see Restore) is old's file, linked, which the
+// caller checks is the file it vouched for. Each file written or linked is
+// counted on pr (which may be nil).
 func WriteNew(dir string, files map[string][]byte, old string, pr *progress.Reporter) (Changes, error) {
 	paths := slices.Sorted(maps.Keys(files))
 	if err := mkdirs(dir, paths); err != nil {
@@ -56,13 +58,15 @@ func WriteNew(dir string, files map[string][]byte, old string, pr *progress.Repo
 			return
 		}
 		if old != "" {
-			prev := filepath.Join(old, filepath.FromSlash(p))
-			if _, ok := SameBytes(prev, files[p]); ok && os.Link(prev, full) == nil {
-				same.Add(1)
+			linked, err := LinkSame(filepath.Join(old, filepath.FromSlash(p)), full, files[p])
+			if linked != nil || err != nil {
+				if errs[i] = err; err == nil {
+					same.Add(1)
+				}
 				return
 			}
 		}
-		if errs[i] = os.WriteFile(full, files[p], 0o644); errs[i] == nil {
+		if errs[i] = Create(full, files[p]); errs[i] == nil {
 			written.Add(1)
 		}
 	})
@@ -112,15 +116,89 @@ func mkdirs(dir string, paths []string) error {
 	return nil
 }
 
-// SameBytes reports whether the regular file at path holds exactly data,
-// and returns what describes it.
+// SameBytes reports whether the regular file at path (not a link) holds
+// exactly data, and returns what describes the file read.
 func SameBytes(path string, data []byte) (os.FileInfo, bool) {
-	fi, err := os.Lstat(path)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
-		return nil, false
+	f, info, ok := openSame(path, data)
+	if f != nil {
+		f.Close()
 	}
-	b, err := os.ReadFile(path)
-	return fi, err == nil && bytes.Equal(b, data)
+	return info, ok
+}
+
+// openSame opens the regular file at path (not a link) and reports whether
+// it holds exactly data, with what describes the file opened. It returns
+// the file open (nil if it was not opened), for the caller to close: while
+// it is open, its inode cannot be freed and given to another file.
+func openSame(path string, data []byte) (*os.File, os.FileInfo, bool) {
+	described, err := os.Lstat(path)
+	if err != nil || !described.Mode().IsRegular() || described.Size() != int64(len(data)) {
+		return nil, nil, false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, false
+	}
+	info, err := f.Stat()
+	if err != nil || !os.SameFile(described, info) { // replaced since, or a link put there
+		return f, nil, false
+	}
+	b := make([]byte, len(data)+1) // one more: a file grown since is not the same
+	n, _ := io.ReadFull(f, b)
+	return f, info, n == len(data) && bytes.Equal(b[:n], data)
+}
+
+// LinkSame hard-links old to new, a path that must not exist, when old is a
+// regular file (not a link) holding exactly data, and returns what
+// describes the file linked. It returns nil when old does not hold data,
+// when it cannot be linked, and when another file was put at old between
+// the comparison and the link (another build of the same folder swapping
+// its content in): new is then removed again, and an error returned only
+// when it could not be (it must not be written over: it is that other
+// file). The file compared is held open until the link is checked, so that
+// its inode cannot go to another file meanwhile. Builds never change a file
+// in place (they write a new one), so the inode stands for the bytes.
+func LinkSame(old, new string, data []byte) (os.FileInfo, error) {
+	return linkSame(old, new, data, nil)
+}
+
+// linkSame is LinkSame, calling between (when not nil) after the
+// comparison and before the link: tests put another file at old there.
+func linkSame(old, new string, data []byte, between func()) (os.FileInfo, error) {
+	f, read, ok := openSame(old, data)
+	if f != nil {
+		defer f.Close()
+	}
+	if !ok {
+		return nil, nil
+	}
+	if between != nil {
+		between()
+	}
+	if os.Link(old, new) != nil {
+		return nil, nil
+	}
+	if after, err := os.Lstat(new); err == nil && os.SameFile(read, after) {
+		return after, nil
+	}
+	if err := os.Remove(new); err != nil && !os.IsNotExist(err) {
+		return nil, err
+	}
+	return nil, nil
+}
+
+// Create writes data to a new file at p, which must not exist: a file that
+// is there (which may be another folder's, linked) is never written over.
+func Create(p string, data []byte) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // Update makes dir, a folder that holds prev (the files of the last update;
